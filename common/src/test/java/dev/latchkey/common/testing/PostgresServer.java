@@ -1,0 +1,131 @@
+package dev.latchkey.common.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The PostgreSQL server that tests and the local launcher use: a configured one when {@code LATCHKEY_DB_HOST}
+ * is set, otherwise a real PostgreSQL 17 started from the embedded binaries. One database per service.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+        this.embedded = embedded;
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The server named by the environment, when {@code LATCHKEY_DB_HOST} is set; else null. */
+    public static PostgresServer configured() {
+        String host = System.getenv("LATCHKEY_DB_HOST");
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        return new PostgresServer(null, host,
+                Integer.parseInt(env("LATCHKEY_DB_PORT", "5432")),
+                env("LATCHKEY_DB_USER", "postgres"),
+                env("LATCHKEY_DB_PASSWORD", ""));
+    }
+
+    /**
+     * Starts an embedded PostgreSQL on 127.0.0.1 with its data in {@code dataDirectory}.
+     *
+     * @param keepData keep the data between starts (the launcher) or wipe it (tests)
+     */
+    public static PostgresServer embedded(Path dataDirectory, boolean keepData) {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // Acknowledged means durable (SPEC rule 6), on the laptop as in production.
+                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
+                    .start();
+            return new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /** The {@code latchkey.db.*} keys every service reads its datasource from. */
+    public Map<String, String> serviceConfig(String database) {
+        Map<String, String> config = new HashMap<>();
+        config.put("latchkey.db.host", host);
+        config.put("latchkey.db.port", String.valueOf(port));
+        config.put("latchkey.db.name", database);
+        config.put("latchkey.db.user", user);
+        config.put("latchkey.db.password", password);
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.latchkey.rbac.tenant;
+
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.security.Caller;
+import dev.latchkey.rbac.tenant.api.CreateTenantRequest;
+import dev.latchkey.rbac.tenant.api.TenantPage;
+import dev.latchkey.rbac.tenant.api.TenantResponse;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(TenantResource.PATH)
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "tenants", description = "The vendor's customer accounts (vendor callers only)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller is not the vendor",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TenantResource {
+
+    public static final String PATH = "/tenants";
+
+    private final TenantService tenants;
+    private final Caller caller;
+
+    public TenantResource(TenantService tenants, Caller caller) {
+        this.tenants = tenants;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Create a tenant")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new tenant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Valid @NotNull CreateTenantRequest request, @Context UriInfo uri) {
+        caller.requireVendor();
+        return tenants.create(request.name(), caller.subject())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).build());
+    }
+
+    @GET
+    @Operation(summary = "List tenants, newest first")
+    public Uni<TenantPage> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        caller.requireVendor();
+        return tenants.list(page, size);
+    }
+
+    @GET
+    @Path("{tenantId}")
+    @Operation(summary = "Get one tenant")
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TenantResponse> get(@PathParam("tenantId") UUID tenantId) {
+        caller.requireVendor();
+        return tenants.get(tenantId);
+    }
+}

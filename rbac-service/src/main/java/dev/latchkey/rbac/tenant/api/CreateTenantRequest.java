@@ -1,0 +1,12 @@
+package dev.latchkey.rbac.tenant.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A new tenant")
+public record CreateTenantRequest(
+        @Schema(description = "Display name of the customer account", examples = "Acme Corp")
+        @NotBlank @Size(max = 200)
+        String name) {
+}

@@ -1,0 +1,22 @@
+package dev.latchkey.rbac.tenant.api;
+
+import dev.latchkey.rbac.tenant.Tenant;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Tenant", description = "A customer account of the vendor")
+public record TenantResponse(
+        @Schema(description = "Tenant id", examples = "1b4e28ba-2fa1-11d2-883f-0016d3cca427")
+        UUID id,
+        @Schema(description = "Display name", examples = "Acme Corp")
+        String name,
+        @Schema(description = "Subject of the caller who created it", examples = "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc")
+        String createdBy,
+        @Schema(description = "Creation instant (UTC)", examples = "2026-11-28T18:00:00Z")
+        Instant createdAt) {
+
+    public static TenantResponse from(Tenant tenant) {
+        return new TenantResponse(tenant.id, tenant.name, tenant.createdBy, tenant.createdAt);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.latchkey.rbac;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Stands in for auth-service: serves a real JWKS over HTTP and signs real ES256 JWTs with its private half,
+ * so rbac-service's verification runs exactly as in production.
+ */
+public class JwksStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String AUDIENCE = "latchkey";
+    private static final EllipticCurveJsonWebKey KEY = newKey("stub-key");
+    private static final EllipticCurveJsonWebKey FORGER = newKey("stub-key");
+    private static String issuer;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jwks = new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)
+                .getBytes(StandardCharsets.UTF_8);
+        server.createContext("/.well-known/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jwks);
+            }
+        });
+        server.start();
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("latchkey.auth.url", issuer);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** Claims of a vendor token as auth-service issues them, valid for five minutes. */
+    public static JwtClaims vendorClaims() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject("lk_ci_vendorVendorVendor0000");
+        claims.setAudience(AUDIENCE);
+        claims.setIssuedAtToNow();
+        claims.setNotBeforeMinutesInThePast(0);
+        claims.setExpirationTimeMinutesInTheFuture(5);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setClaim("token_type", "vendor");
+        claims.setClaim("token_id", UUID.randomUUID().toString());
+        return claims;
+    }
+
+    public static String vendorToken() {
+        return sign(vendorClaims());
+    }
+
+    public static String sign(JwtClaims claims) {
+        return sign(claims, KEY);
+    }
+
+    /** Signed with a different key that claims the same kid. */
+    public static String forge(JwtClaims claims) {
+        return sign(claims, FORGER);
+    }
+
+    private static String sign(JwtClaims claims, EllipticCurveJsonWebKey key) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EllipticCurveJsonWebKey newKey(String kid) {
+        try {
+            EllipticCurveJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            key.setKeyId(kid);
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
