@@ -1,0 +1,46 @@
+package dev.latchkey.token.credential;
+
+import dev.latchkey.common.internal.ServiceCredentialFilter;
+import dev.latchkey.token.credential.api.ClientCredentialCheck;
+import dev.latchkey.token.credential.api.CredentialVerdict;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Credential checks for auth-service. Internal: requires the service credential (common ServiceCredentialFilter). */
+@Path(CredentialResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internal", description = "Service-to-service calls; require the X-Latchkey-Service credential")
+@SecurityScheme(securitySchemeName = "service", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = ServiceCredentialFilter.HEADER, description = "The shared service credential from configuration")
+@SecurityRequirement(name = "service")
+public class CredentialResource {
+
+    public static final String PATH = "/internal/credentials";
+
+    private final CredentialService credentials;
+
+    public CredentialResource(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    @POST
+    @Path("client")
+    @Operation(summary = "Check a client id and secret",
+            description = "200 in every case where the call itself is fine; the verdict says whether the credential is good.")
+    public Uni<CredentialVerdict> checkClient(@Valid @NotNull ClientCredentialCheck check) {
+        return credentials.checkClient(check.clientId(), check.clientSecret());
+    }
+}

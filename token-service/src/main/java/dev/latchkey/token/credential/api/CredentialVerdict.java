@@ -1,0 +1,28 @@
+package dev.latchkey.token.credential.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "Whether a presented credential is good, and if so the state of its token")
+public record CredentialVerdict(
+        @Schema(description = "True when the credential may be used now") boolean valid,
+        @Schema(description = "Why not, when not valid", examples = "mismatch") Reason reason,
+        @Schema(description = "The token, when valid") TokenState token) {
+
+    /** Why a credential was refused. {@code MALFORMED} is decided by the checksum, before any lookup. */
+    public enum Reason {
+        MALFORMED,
+        UNKNOWN,
+        MISMATCH,
+        EXPIRED
+    }
+
+    public static CredentialVerdict valid(TokenState token) {
+        return new CredentialVerdict(true, null, token);
+    }
+
+    public static CredentialVerdict refused(Reason reason) {
+        return new CredentialVerdict(false, reason, null);
+    }
+}

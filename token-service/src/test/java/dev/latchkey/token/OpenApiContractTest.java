@@ -1,0 +1,21 @@
+package dev.latchkey.token;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.latchkey.common.testing.OpenApiContract;
+import dev.latchkey.common.testing.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(ConfiguredBootstrap.class)
+@WithTestResource(PostgresResource.class)
+class OpenApiContractTest {
+
+    @Test
+    void servedContractEqualsTheCommittedOne() {
+        assertNull(OpenApiContract.compare("token-service"));
+    }
+}
