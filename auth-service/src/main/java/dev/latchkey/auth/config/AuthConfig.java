@@ -1,0 +1,29 @@
+package dev.latchkey.auth.config;
+
+import dev.latchkey.auth.jwk.KeyAlgorithm;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How auth-service issues JWTs. */
+@ConfigMapping(prefix = "latchkey.auth")
+public interface AuthConfig {
+
+    /** The {@code iss} of every JWT, and the base URL of the endpoints the discovery document names. */
+    String issuer();
+
+    /** The {@code aud} of every JWT: what the vendor's gateway and Latchkey's own services expect. */
+    @WithDefault("latchkey")
+    String audience();
+
+    /** Lifetime of an issued JWT. */
+    @WithDefault("PT5M")
+    Duration jwtLifetime();
+
+    /** Algorithm of newly created signing keys: ES256 (default), RS256 or EdDSA. */
+    @WithDefault("ES256")
+    KeyAlgorithm signingAlgorithm();
+
+    /** Base64 of 32 random bytes: the AES-256 key that encrypts signing keys' private halves at rest. */
+    String masterKey();
+}

@@ -1,0 +1,60 @@
+package dev.latchkey.auth.oauth2;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 6749 section 5.2 error of the token endpoint, thrown by the grants and answered by {@link TokenEndpoint}. */
+public class OAuthError extends RuntimeException {
+
+    static final String BASIC_CHALLENGE = "Basic realm=\"latchkey\", charset=\"UTF-8\"";
+
+    private final String error;
+    private final int status;
+    private final boolean basicChallenge;
+
+    private OAuthError(String error, String description, int status, boolean basicChallenge) {
+        super(description, null, false, false);
+        this.error = error;
+        this.status = status;
+        this.basicChallenge = basicChallenge;
+    }
+
+    public static OAuthError invalidRequest(String description) {
+        return new OAuthError("invalid_request", description, 400, false);
+    }
+
+    /** @param basic whether the client authenticated with HTTP Basic, which then gets a Basic challenge back */
+    public static OAuthError invalidClient(String description, boolean basic) {
+        return new OAuthError("invalid_client", description, 401, basic);
+    }
+
+    public static OAuthError unsupportedGrantType(String description) {
+        return new OAuthError("unsupported_grant_type", description, 400, false);
+    }
+
+    public static OAuthError temporarilyUnavailable(String description) {
+        return new OAuthError("temporarily_unavailable", description, 503, false);
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .entity(new Body(error, getMessage()));
+        if (basicChallenge) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+        }
+        return response.build();
+    }
+
+    /** The JSON body: field names exactly as RFC 6749 spells them. */
+    public record Body(@JsonProperty("error") String error, @JsonProperty("error_description") String errorDescription) {
+    }
+}
