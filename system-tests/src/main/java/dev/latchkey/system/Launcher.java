@@ -1,0 +1,210 @@
+package dev.latchkey.system;
+
+import dev.latchkey.common.testing.PostgresServer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts Latchkey on one machine: a PostgreSQL (the configured one, else an embedded one with its data kept under
+ * the data directory), one database per service, then the three packaged services, and waits until all are ready.
+ * {@link #main} is the run command; the system tests start it the same way.
+ */
+public final class Launcher implements AutoCloseable {
+
+    static {
+        // The embedded PostgreSQL narrates initdb at INFO; only trouble is worth a line on the console.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
+    public static final List<String> SERVICES = List.of("rbac-service", "token-service", "auth-service");
+    private static final Pattern CLIENT_ID = Pattern.compile("client_id:\\s+(lk_ci_[0-9A-Za-z]+)");
+    private static final Pattern CLIENT_SECRET = Pattern.compile("client_secret:\\s+(lk_cs_[0-9A-Za-z]+)");
+    private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -XX:+ExitOnOutOfMemoryError";
+
+    /** The ports of the three services. */
+    public record Ports(int rbac, int token, int auth) {
+
+        static Ports from(Map<String, String> env) {
+            return new Ports(port(env, "LATCHKEY_RBAC_PORT", 8081), port(env, "LATCHKEY_TOKEN_PORT", 8082),
+                    port(env, "LATCHKEY_AUTH_PORT", 8083));
+        }
+
+        private static int port(Map<String, String> env, String name, int fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        }
+    }
+
+    private final PostgresServer postgres;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Ports ports;
+    private volatile String clientId;
+    private volatile String clientSecret;
+    private Duration startup;
+
+    private Launcher(PostgresServer postgres, Ports ports) {
+        this.postgres = postgres;
+        this.ports = ports;
+    }
+
+    /**
+     * @param root          the repository (where the services' {@code target/quarkus-app} are)
+     * @param dataDirectory where the embedded PostgreSQL and the local secrets live
+     * @param env           the environment: {@code LATCHKEY_DB_*} for a configured PostgreSQL, secrets, options
+     * @param output        receives every line the services print, prefixed with the service's name
+     */
+    public static Launcher start(Path root, Path dataDirectory, Ports ports, Map<String, String> env,
+            Consumer<String> output) throws InterruptedException {
+        Instant began = Instant.now();
+        PostgresServer configured = PostgresServer.configured();
+        PostgresServer postgres = configured != null ? configured
+                : PostgresServer.embedded(dataDirectory.resolve("postgres"), true);
+        Launcher launcher = new Launcher(postgres, ports);
+        try {
+            launcher.startServices(root, LocalSecrets.load(dataDirectory, env), env, output);
+        } catch (RuntimeException | InterruptedException e) {
+            launcher.close();
+            throw e;
+        }
+        launcher.startup = Duration.between(began, Instant.now());
+        return launcher;
+    }
+
+    private void startServices(Path root, LocalSecrets secrets, Map<String, String> env, Consumer<String> output)
+            throws InterruptedException {
+        List<String> jvmOptions = Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"));
+        String authUrl = "http://127.0.0.1:" + ports.auth();
+        int[] portOf = {ports.rbac(), ports.token(), ports.auth()};
+        for (int i = 0; i < SERVICES.size(); i++) {
+            String name = SERVICES.get(i);
+            String database = "latchkey_" + name.substring(0, name.indexOf('-'));
+            postgres.ensureDatabase(database);
+            Map<String, String> childEnv = new HashMap<>(env);
+            childEnv.put("LATCHKEY_DB_HOST", postgres.host());
+            childEnv.put("LATCHKEY_DB_PORT", String.valueOf(postgres.port()));
+            childEnv.put("LATCHKEY_DB_USER", postgres.user());
+            childEnv.put("LATCHKEY_DB_PASSWORD", postgres.password());
+            childEnv.put("LATCHKEY_DB_NAME", database);
+            childEnv.put("LATCHKEY_INTERNAL_CREDENTIAL", secrets.internalCredential());
+            childEnv.put("LATCHKEY_SECRET_PEPPER", secrets.pepper());
+            childEnv.put("LATCHKEY_AUTH_MASTER_KEY", secrets.masterKey());
+            childEnv.putIfAbsent("LATCHKEY_AUTH_ISSUER", authUrl);
+            childEnv.put("LATCHKEY_AUTH_URL", authUrl);
+            childEnv.put("LATCHKEY_TOKEN_SERVICE_URL", "http://127.0.0.1:" + ports.token());
+            String prefix = String.format("[%-5s] ", name.substring(0, name.indexOf('-')));
+            Consumer<String> relay = name.equals("token-service")
+                    ? line -> {
+                        watchForBootstrap(line);
+                        output.accept(prefix + line);
+                    }
+                    : line -> output.accept(prefix + line);
+            services.add(ServiceProcess.start(root, name, portOf[i], childEnv, jvmOptions, relay));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(Duration.ofSeconds(120));
+        }
+    }
+
+    private void watchForBootstrap(String line) {
+        Matcher id = CLIENT_ID.matcher(line);
+        if (id.find()) {
+            clientId = id.group(1);
+        }
+        Matcher secret = CLIENT_SECRET.matcher(line);
+        if (secret.find()) {
+            clientSecret = secret.group(1);
+        }
+    }
+
+    /** The bootstrap credential, when token-service created and printed it during this start. */
+    public Optional<BootstrapCredential> bootstrap() {
+        return clientId == null || clientSecret == null ? Optional.empty()
+                : Optional.of(new BootstrapCredential(clientId, clientSecret));
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Process ids of the services, in {@link #SERVICES} order. */
+    public List<Long> pids() {
+        return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    /** Completes when any service exits. */
+    CompletableFuture<Object> anyExit() {
+        return CompletableFuture.anyOf(services.stream()
+                .map(s -> ProcessHandle.of(s.pid()).map(ProcessHandle::onExit).orElse(CompletableFuture.completedFuture(null)))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public synchronized void close() {
+        services.forEach(ServiceProcess::stop);
+        services.clear();
+        postgres.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        Path root = Path.of(System.getProperty("latchkey.root", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(env.getOrDefault("LATCHKEY_DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
+        PrintStream console = System.out;
+        Ports ports = Ports.from(env);
+        console.println("Starting Latchkey: data in " + data + (PostgresServer.configured() != null
+                ? ", PostgreSQL at " + env.get("LATCHKEY_DB_HOST") : ", embedded PostgreSQL"));
+        Launcher launcher = start(root, data, ports, env, console::println);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "latchkey-stop"));
+        console.println(summary(launcher));
+        launcher.anyExit().join();
+        console.println("A service exited; stopping the others.");
+        System.exit(1);
+    }
+
+    static String summary(Launcher launcher) {
+        Ports p = launcher.ports();
+        StringBuilder out = new StringBuilder("\nLatchkey is ready in ").append(launcher.startup().toMillis()).append(" ms:\n")
+                .append("  rbac-service   http://127.0.0.1:").append(p.rbac()).append("   (tenants, roles)\n")
+                .append("  token-service  http://127.0.0.1:").append(p.token()).append("   (API tokens)\n")
+                .append("  auth-service   http://127.0.0.1:").append(p.auth()).append("   (OAuth2, JWKS)\n")
+                .append("  OpenAPI: /q/openapi on each; health: /q/health/ready\n\n");
+        Optional<BootstrapCredential> bootstrap = launcher.bootstrap();
+        String id = bootstrap.map(BootstrapCredential::clientId).orElse("<client_id>");
+        String secret = bootstrap.map(BootstrapCredential::clientSecret).orElse("<client_secret>");
+        if (bootstrap.isPresent()) {
+            out.append("The vendor bootstrap credential was created and is printed above and below, this once. Store it now.\n\n");
+        } else {
+            out.append("The vendor bootstrap credential was printed when this data directory was created.\n")
+                    .append("Lost it? Stop, then start with LATCHKEY_BOOTSTRAP_CLIENT_ID and LATCHKEY_BOOTSTRAP_CLIENT_SECRET set\n")
+                    .append("to a new pair (it replaces the stored one), or delete the data directory to begin afresh.\n\n");
+        }
+        out.append("Get a JWT, then create a tenant with it:\n\n")
+                .append("  TOKEN=$(curl -s -u '").append(id).append(':').append(secret).append("' \\\n")
+                .append("      -d grant_type=client_credentials http://127.0.0.1:").append(p.auth()).append("/oauth/token \\\n")
+                .append("      | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
+                .append("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
+                .append("      -d '{\"name\":\"Acme Corp\"}' http://127.0.0.1:").append(p.rbac()).append("/tenants\n\n")
+                .append("Ctrl-C stops everything; the data stays in the data directory.\n");
+        return out.toString();
+    }
+}
