@@ -74,6 +74,29 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
         return claims;
     }
 
+    /** A personal token (or user session) of {@code userId} in the tenant, carrying these role keys. */
+    public static String personalToken(String tenantId, String userId, String... roleKeys) {
+        JwtClaims claims = vendorClaims();
+        claims.setSubject(userId);
+        claims.setClaim("token_type", "personal");
+        claims.setClaim("tenant_id", tenantId);
+        claims.setClaim("user_id", userId);
+        claims.setStringListClaim("roles", roleKeys);
+        claims.setStringListClaim("permissions");
+        return sign(claims);
+    }
+
+    /** A tenant token with these role keys and (expanded) permissions. */
+    public static String tenantToken(String tenantId, java.util.List<String> roleKeys, java.util.List<String> permissions) {
+        JwtClaims claims = vendorClaims();
+        claims.setSubject("lk_ci_tenantTokenTenantToken0");
+        claims.setClaim("token_type", "tenant");
+        claims.setClaim("tenant_id", tenantId);
+        claims.setStringListClaim("roles", roleKeys);
+        claims.setStringListClaim("permissions", permissions);
+        return sign(claims);
+    }
+
     public static String vendorToken() {
         return sign(vendorClaims());
     }

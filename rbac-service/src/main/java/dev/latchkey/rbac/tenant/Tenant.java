@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One customer account of the vendor. */
 @Entity
@@ -22,6 +25,14 @@ public class Tenant {
     @Column(name = "created_by", nullable = false, length = 200)
     public String createdBy;
 
+    /** A small JSON object of the vendor's own (plan, region, CRM id). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> metadata;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 }

@@ -3,8 +3,10 @@ package dev.latchkey.rbac.tenant;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.rbac.security.Caller;
 import dev.latchkey.rbac.tenant.api.CreateTenantRequest;
-import dev.latchkey.rbac.tenant.api.TenantPage;
+import dev.latchkey.common.api.Page;
+import dev.latchkey.rbac.access.AccessService;
 import dev.latchkey.rbac.tenant.api.TenantResponse;
+import dev.latchkey.rbac.tenant.api.UpdateTenantRequest;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -12,8 +14,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,11 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "tenants", description = "The vendor's customer accounts (vendor callers only)")
+@Tag(name = "tenants", description = "The vendor's customer accounts (vendor callers; a tenant's callers may read their own)")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller is not the vendor",
+@APIResponse(responseCode = "403", description = "Only the vendor may do this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantResource {
 
@@ -61,14 +65,14 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateTenantRequest request, @Context UriInfo uri) {
         caller.requireVendor();
-        return tenants.create(request.name(), caller.subject())
+        return tenants.create(request.name(), request.metadata(), caller.subject())
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).build());
     }
 
     @GET
     @Operation(summary = "List tenants, newest first")
-    public Uni<TenantPage> list(
+    public Uni<Page<TenantResponse>> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireVendor();
@@ -77,11 +81,42 @@ public class TenantResource {
 
     @GET
     @Path("{tenantId}")
-    @Operation(summary = "Get one tenant")
-    @APIResponse(responseCode = "404", description = "No such tenant",
+    @Operation(summary = "Get one tenant (the vendor, or a caller of that tenant)")
+    @APIResponse(responseCode = "404", description = "No such tenant (another tenant's id answers the same)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantResponse> get(@PathParam("tenantId") UUID tenantId) {
-        caller.requireVendor();
+        requireVisible(tenantId);
         return tenants.get(tenantId);
+    }
+
+    @PATCH
+    @Path("{tenantId}")
+    @Operation(summary = "Rename a tenant or replace its metadata (vendor only)")
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TenantResponse> update(@PathParam("tenantId") UUID tenantId, @Valid @NotNull UpdateTenantRequest request) {
+        requireVisible(tenantId);
+        caller.requireVendor();
+        return tenants.update(tenantId, request);
+    }
+
+    @DELETE
+    @Path("{tenantId}")
+    @Operation(summary = "Delete a tenant, its memberships and roles (vendor only; final)",
+            description = "Announced on the change feed: token-service ends every token of the tenant.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> delete(@PathParam("tenantId") UUID tenantId) {
+        requireVisible(tenantId);
+        caller.requireVendor();
+        return tenants.delete(tenantId);
+    }
+
+    /** Another tenant's id is "not found" for a tenant's caller, exactly as a missing one. */
+    private void requireVisible(UUID tenantId) {
+        if (!caller.isVendor() && !tenantId.equals(caller.claims().tenantId())) {
+            throw AccessService.tenantNotFound(tenantId);
+        }
     }
 }

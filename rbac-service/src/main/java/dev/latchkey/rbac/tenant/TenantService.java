@@ -1,46 +1,106 @@
 package dev.latchkey.rbac.tenant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.common.api.Page;
+import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
-import dev.latchkey.rbac.tenant.api.TenantPage;
+import dev.latchkey.rbac.access.AccessService;
 import dev.latchkey.rbac.tenant.api.TenantResponse;
+import dev.latchkey.rbac.tenant.api.UpdateTenantRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class TenantService {
 
-    private final TenantRepository tenants;
+    static final int MAX_METADATA_KEYS = 50;
+    static final int MAX_METADATA_BYTES = 4096;
 
-    public TenantService(TenantRepository tenants) {
+    private final TenantRepository tenants;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public TenantService(TenantRepository tenants, Outbox outbox, ObjectMapper json) {
         this.tenants = tenants;
+        this.outbox = outbox;
+        this.json = json;
     }
 
     @WithTransaction
-    public Uni<TenantResponse> create(String name, String createdBy) {
+    public Uni<TenantResponse> create(String name, Map<String, Object> metadata, String createdBy) {
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
         tenant.name = name.strip();
+        tenant.metadata = checkedMetadata(metadata);
         tenant.createdBy = createdBy;
         // PostgreSQL keeps microseconds: truncate so the response equals what a later read returns.
         tenant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return tenants.persist(tenant).map(TenantResponse::from);
-    }
-
-    @WithSession
-    public Uni<TenantResponse> get(UUID id) {
-        return tenants.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Tenant " + id))
+        tenant.updatedAt = tenant.createdAt;
+        return tenants.persist(tenant)
+                .call(t -> outbox.append("tenant.created", t.id, Map.of("name", t.name)))
                 .map(TenantResponse::from);
     }
 
     @WithSession
-    public Uni<TenantPage> list(int page, int size) {
+    public Uni<TenantResponse> get(UUID id) {
+        return find(id).map(TenantResponse::from);
+    }
+
+    @WithSession
+    public Uni<Page<TenantResponse>> list(int page, int size) {
         return tenants.page(page, size).flatMap(items -> tenants.count()
-                .map(total -> new TenantPage(items.stream().map(TenantResponse::from).toList(), page, size, total)));
+                .map(total -> new Page<>(items.stream().map(TenantResponse::from).toList(), page, size, total)));
+    }
+
+    @WithTransaction
+    public Uni<TenantResponse> update(UUID id, UpdateTenantRequest request) {
+        Map<String, Object> metadata = request.metadata() == null ? null : checkedMetadata(request.metadata());
+        return find(id).flatMap(tenant -> {
+            if (request.name() != null) {
+                tenant.name = request.name().strip();
+            }
+            if (metadata != null) {
+                tenant.metadata = metadata;
+            }
+            tenant.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return outbox.append("tenant.updated", id, Map.of("name", tenant.name)).replaceWith(tenant);
+        }).map(TenantResponse::from);
+    }
+
+    /** Final: the tenant's memberships, assignments and roles go with it, and token-service ends its tokens. */
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return find(id).flatMap(tenant -> tenants.delete(tenant))
+                .call(() -> outbox.append("tenant.deleted", id, Map.of()));
+    }
+
+    private Uni<Tenant> find(UUID id) {
+        return tenants.findById(id).onItem().ifNull().failWith(() -> AccessService.tenantNotFound(id));
+    }
+
+    private Map<String, Object> checkedMetadata(Map<String, Object> metadata) {
+        if (metadata == null) {
+            return new LinkedHashMap<>();
+        }
+        if (metadata.size() > MAX_METADATA_KEYS) {
+            throw ProblemException.invalid("metadata", "at most " + MAX_METADATA_KEYS + " keys");
+        }
+        try {
+            if (json.writeValueAsString(metadata).getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
+                throw ProblemException.invalid("metadata", "at most " + MAX_METADATA_BYTES + " bytes of JSON");
+            }
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalid("metadata", "must be a JSON object");
+        }
+        return new LinkedHashMap<>(metadata);
     }
 }

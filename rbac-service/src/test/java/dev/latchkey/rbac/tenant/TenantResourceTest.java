@@ -49,6 +49,36 @@ class TenantResourceTest {
     }
 
     @Test
+    void vendorRenamesReplacesMetadataAndDeletesForGood() {
+        String id = given().auth().oauth2(JwksStub.vendorToken()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Old\",\"metadata\":{\"plan\":\"free\"}}")
+                .post("/tenants").then().statusCode(201).body("metadata.plan", equalTo("free")).extract().path("id");
+        given().auth().oauth2(JwksStub.vendorToken()).contentType(ContentType.JSON)
+                .body("{\"name\":\"New\",\"metadata\":{\"plan\":\"pro\",\"seats\":12}}")
+                .patch("/tenants/" + id).then().statusCode(200)
+                .body("name", equalTo("New")).body("metadata.plan", equalTo("pro")).body("metadata.seats", equalTo(12));
+        given().auth().oauth2(JwksStub.vendorToken()).contentType(ContentType.JSON)
+                .body("{\"metadata\":{\"big\":\"" + "x".repeat(5000) + "\"}}")
+                .patch("/tenants/" + id).then().statusCode(400).body("violations[0].field", equalTo("metadata"));
+        given().auth().oauth2(JwksStub.vendorToken()).delete("/tenants/" + id).then().statusCode(204);
+        given().auth().oauth2(JwksStub.vendorToken()).get("/tenants/" + id).then().statusCode(404);
+        given().auth().oauth2(JwksStub.vendorToken()).delete("/tenants/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aTenantsCallerReadsItsOwnTenantOnly() {
+        String id = given().auth().oauth2(JwksStub.vendorToken()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Mine\"}").post("/tenants").then().statusCode(201).extract().path("id");
+        JwtClaims claims = JwksStub.vendorClaims();
+        claims.setClaim("token_type", "tenant");
+        claims.setClaim("tenant_id", id);
+        given().auth().oauth2(JwksStub.sign(claims)).get("/tenants/" + id).then().statusCode(200).body("name", equalTo("Mine"));
+        given().auth().oauth2(JwksStub.sign(claims)).contentType(ContentType.JSON).body("{\"name\":\"Hijack\"}")
+                .patch("/tenants/" + id).then().statusCode(403);
+        given().auth().oauth2(JwksStub.sign(claims)).delete("/tenants/" + id).then().statusCode(403);
+    }
+
+    @Test
     void missingTenantAnswers404Problem() {
         given().auth().oauth2(JwksStub.vendorToken())
                 .when().get("/tenants/6f1c1d44-1111-4f3f-9a55-000000000000")

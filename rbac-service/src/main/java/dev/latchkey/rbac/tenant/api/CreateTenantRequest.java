@@ -2,11 +2,14 @@ package dev.latchkey.rbac.tenant.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A new tenant")
 public record CreateTenantRequest(
         @Schema(description = "Display name of the customer account", examples = "Acme Corp")
         @NotBlank @Size(max = 200)
-        String name) {
+        String name,
+        @Schema(description = "A small JSON object of the vendor's own: at most 50 keys and 4 KiB", examples = "{\"plan\": \"pro\"}")
+        Map<String, Object> metadata) {
 }

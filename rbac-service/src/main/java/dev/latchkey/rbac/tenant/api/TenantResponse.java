@@ -2,6 +2,7 @@ package dev.latchkey.rbac.tenant.api;
 
 import dev.latchkey.rbac.tenant.Tenant;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,12 +12,17 @@ public record TenantResponse(
         UUID id,
         @Schema(description = "Display name", examples = "Acme Corp")
         String name,
+        @Schema(description = "The vendor's own data about the tenant", examples = "{\"plan\": \"pro\"}")
+        Map<String, Object> metadata,
         @Schema(description = "Subject of the caller who created it", examples = "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc")
         String createdBy,
         @Schema(description = "Creation instant (UTC)", examples = "2026-11-28T18:00:00Z")
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "Last change (UTC)", examples = "2026-11-28T18:00:00Z")
+        Instant updatedAt) {
 
     public static TenantResponse from(Tenant tenant) {
-        return new TenantResponse(tenant.id, tenant.name, tenant.createdBy, tenant.createdAt);
+        return new TenantResponse(tenant.id, tenant.name, tenant.metadata, tenant.createdBy, tenant.createdAt,
+                tenant.updatedAt);
     }
 }

@@ -1,0 +1,73 @@
+package dev.latchkey.common.changefeed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads the outbox as a change feed. The outbox trigger takes an advisory lock before it numbers a row, so rows
+ * become visible in cursor order: a reader that has seen cursor N has seen every committed change before N, and a
+ * cursor kept across restarts never skips or repeats one.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private final Pool pool;
+    private final ChangeNotifier notifier;
+    private final ObjectMapper json;
+
+    public ChangeFeed(Pool pool, ChangeNotifier notifier, ObjectMapper json) {
+        this.pool = pool;
+        this.notifier = notifier;
+        this.json = json;
+    }
+
+    /** Changes after {@code after}; when there are none, waits up to {@code wait} for one to commit. */
+    public Uni<ChangePage> read(long after, Duration wait, int limit) {
+        var wakeUp = notifier.nextChange();
+        return query(after, limit).flatMap(page -> {
+            if (!page.changes().isEmpty() || wait.isZero() || wait.isNegative()) {
+                return Uni.createFrom().item(page);
+            }
+            return Uni.createFrom().completionStage(wakeUp)
+                    .ifNoItem().after(wait).recoverWithItem((Void) null)
+                    .flatMap(woken -> query(after, limit));
+        });
+    }
+
+    private Uni<ChangePage> query(long after, int limit) {
+        return pool.preparedQuery("SELECT id, type, tenant_id, data::text AS data, created_at FROM outbox"
+                        + " WHERE id > $1 ORDER BY id LIMIT $2")
+                .execute(Tuple.of(after, limit))
+                .flatMap(rows -> {
+                    List<Change> changes = new ArrayList<>();
+                    for (Row row : rows) {
+                        changes.add(toChange(row));
+                    }
+                    long cursor = changes.isEmpty() ? after : changes.get(changes.size() - 1).cursor();
+                    return pool.query("SELECT coalesce(max(id), 0) AS head FROM outbox").execute()
+                            .map(head -> new ChangePage(changes, cursor,
+                                    Math.max(cursor, head.iterator().next().getLong("head"))));
+                });
+    }
+
+    private Change toChange(Row row) {
+        try {
+            OffsetDateTime at = row.getOffsetDateTime("created_at");
+            UUID tenant = row.getUUID("tenant_id");
+            return new Change(row.getLong("id"), row.getString("type"), tenant, json.readTree(row.getString("data")),
+                    at.toInstant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row " + row.getLong("id") + " holds invalid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.latchkey.common.changefeed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Appends a change to the outbox in the caller's current transaction (call it inside a {@code @WithTransaction}
+ * method): the change is in the feed exactly when the write it describes is committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<Void> append(String type, UUID tenantId, Map<String, ?> data) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("INSERT INTO outbox (type, tenant_id, data) VALUES (:type, :tenant, CAST(:data AS jsonb))")
+                        .setParameter("type", type)
+                        .setParameter("tenant", tenantId)
+                        .setParameter("data", payload)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.latchkey.rbac.access;
+
+import dev.latchkey.common.problem.ProblemException;
+import dev.latchkey.rbac.member.MembershipRepository;
+import dev.latchkey.rbac.permission.PermissionPattern;
+import dev.latchkey.rbac.permission.PermissionRepository;
+import dev.latchkey.rbac.role.Role;
+import dev.latchkey.rbac.role.RoleRepository;
+import dev.latchkey.rbac.security.CallerClaims;
+import dev.latchkey.rbac.tenant.TenantRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Decides what a caller or a user may do in a tenant. Call inside a session. A caller of another tenant learns
+ * nothing: the tenant is "not found" for it, exactly as a missing one.
+ */
+@ApplicationScoped
+public class AccessService {
+
+    private final TenantRepository tenants;
+    private final RoleRepository roles;
+    private final PermissionRepository permissions;
+    private final MembershipRepository memberships;
+
+    public AccessService(TenantRepository tenants, RoleRepository roles, PermissionRepository permissions,
+            MembershipRepository memberships) {
+        this.tenants = tenants;
+        this.roles = roles;
+        this.permissions = permissions;
+        this.memberships = memberships;
+    }
+
+    /**
+     * The caller's access in the tenant. Personal tokens and user sessions act with the user's current roles,
+     * narrowed to the roles the token carries; tenant tokens with the roles and permissions they carry.
+     */
+    public Uni<Access> ofCaller(CallerClaims caller, UUID tenantId) {
+        if (!caller.vendor() && !tenantId.equals(caller.tenantId())) {
+            return Uni.createFrom().failure(tenantNotFound(tenantId));
+        }
+        return requireTenant(tenantId).flatMap(ok -> permissions.keys()).flatMap(keys -> {
+            if (caller.vendor()) {
+                return Uni.createFrom().item(Access.ofVendor(keys));
+            }
+            if (caller.userId() != null) {
+                return memberships.rolesOf(tenantId, caller.userId())
+                        .map(live -> Access.ofRoles(live.stream().filter(r -> caller.roleKeys().contains(r.key)).toList(), keys));
+            }
+            return roles.usableByKey(tenantId, caller.roleKeys()).map(held -> ofToken(held, caller.permissions(), keys));
+        });
+    }
+
+    /** Like {@link #ofCaller}, and the caller must hold {@code permission}. */
+    public Uni<Access> require(CallerClaims caller, UUID tenantId, String permission) {
+        return ofCaller(caller, tenantId).invoke(access -> {
+            if (!access.holds(permission)) {
+                throw ProblemException.forbidden("This needs the permission " + permission);
+            }
+        });
+    }
+
+    /** A user's current access in a tenant, from its role assignments. */
+    public Uni<Access> ofUser(UUID tenantId, String userId) {
+        return requireTenant(tenantId).flatMap(ok -> permissions.keys())
+                .flatMap(keys -> memberships.rolesOf(tenantId, userId).map(held -> Access.ofRoles(held, keys)));
+    }
+
+    public Uni<Void> requireTenant(UUID tenantId) {
+        return tenants.findById(tenantId).onItem().ifNull().failWith(() -> tenantNotFound(tenantId)).replaceWithVoid();
+    }
+
+    public static ProblemException tenantNotFound(UUID tenantId) {
+        return ProblemException.notFound("Tenant " + tenantId);
+    }
+
+    /** A tenant token: its roles set its level; its permission claim is what it holds and may pass on. */
+    private static Access ofToken(List<Role> held, List<String> claimed, List<String> keys) {
+        Integer level = held.stream().map(r -> r.level).min(Integer::compare).orElse(null);
+        Set<String> grants = new TreeSet<>(claimed);
+        return new Access(false, level, held, grants, PermissionPattern.expand(grants, keys));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.latchkey.rbac.access;
+
+import dev.latchkey.common.internal.ServiceCredentialFilter;
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.access.api.GrantCheckRequest;
+import dev.latchkey.rbac.access.api.GrantCheckResponse;
+import dev.latchkey.rbac.access.api.RolePermissionsRequest;
+import dev.latchkey.rbac.access.api.RolePermissionsResponse;
+import dev.latchkey.rbac.access.api.UserAccessResponse;
+import dev.latchkey.rbac.member.MembershipResource;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The decisions the other services ask for. Internal: requires the service credential. */
+@Path(InternalAccessResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internal", description = "Service-to-service calls; require the X-Latchkey-Service credential")
+@SecurityScheme(securitySchemeName = "service", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = ServiceCredentialFilter.HEADER, description = "The shared service credential from configuration")
+@SecurityRequirement(name = "service")
+@APIResponse(responseCode = "404", description = "No such tenant",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class InternalAccessResource {
+
+    public static final String PATH = "/internal/tenants/{tenantId}";
+
+    private final DecisionService decisions;
+
+    public InternalAccessResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @Path("users/{userId}/access")
+    @Operation(summary = "A user's current roles, expanded permissions and strongest level in the tenant")
+    public Uni<UserAccessResponse> userAccess(@PathParam("tenantId") UUID tenantId,
+            @PathParam("userId") @Pattern(regexp = MembershipResource.USER_ID) String userId) {
+        return decisions.userAccess(tenantId, userId);
+    }
+
+    @POST
+    @Path("grant-checks")
+    @Operation(summary = "May the caller give these roles and permissions? Says which are refused and why")
+    public Uni<GrantCheckResponse> grantCheck(@PathParam("tenantId") UUID tenantId,
+            @Valid @NotNull GrantCheckRequest request) {
+        return decisions.grantCheck(tenantId, request);
+    }
+
+    @POST
+    @Path("role-permissions")
+    @Operation(summary = "The permissions roles grant now (for a tenant token's roles at exchange time)")
+    public Uni<RolePermissionsResponse> rolePermissions(@PathParam("tenantId") UUID tenantId,
+            @Valid @NotNull RolePermissionsRequest request) {
+        return decisions.rolePermissions(tenantId, request.roleIds());
+    }
+}

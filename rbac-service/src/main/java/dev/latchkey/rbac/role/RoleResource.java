@@ -1,0 +1,97 @@
+package dev.latchkey.rbac.role;
+
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.role.api.CreateRoleRequest;
+import dev.latchkey.rbac.role.api.RoleResponse;
+import dev.latchkey.rbac.role.api.UpdateRoleRequest;
+import dev.latchkey.rbac.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Global roles: readable by every caller, changed by the vendor only. */
+@Path(RoleResource.PATH)
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "roles", description = "Roles with levels; 0 is the strongest")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RoleResource {
+
+    public static final String PATH = "/roles";
+
+    private final RoleService roles;
+    private final Caller caller;
+
+    public RoleResource(RoleService roles, Caller caller) {
+        this.roles = roles;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "List global roles, strongest first")
+    public Uni<List<RoleResponse>> list() {
+        return roles.listGlobal();
+    }
+
+    @POST
+    @Operation(summary = "Create a global role (vendor only)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, unknown permission",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Valid @NotNull CreateRoleRequest request, @Context UriInfo uri) {
+        return roles.create(null, request, caller.claims(), caller.subject())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                        .entity(created).build());
+    }
+
+    @GET
+    @Path("{roleId}")
+    @Operation(summary = "Get a global role")
+    @APIResponse(responseCode = "404", description = "No such global role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RoleResponse> get(@PathParam("roleId") UUID roleId) {
+        return roles.get(null, roleId, caller.claims());
+    }
+
+    @PATCH
+    @Path("{roleId}")
+    @Operation(summary = "Change a global role (vendor only)")
+    public Uni<RoleResponse> update(@PathParam("roleId") UUID roleId, @Valid @NotNull UpdateRoleRequest request) {
+        return roles.update(null, roleId, request, caller.claims());
+    }
+
+    @DELETE
+    @Path("{roleId}")
+    @Operation(summary = "Delete a global role (vendor only); built-in roles stay")
+    @APIResponse(responseCode = "204", description = "Deleted; every assignment of it is gone")
+    public Uni<Void> delete(@PathParam("roleId") UUID roleId) {
+        return roles.delete(null, roleId, caller.claims());
+    }
+}
