@@ -1,18 +1,18 @@
 package dev.latchkey.common.changefeed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One committed change, as the change feed delivers it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "One committed change")
 public record Change(
         @Schema(description = "Position in the feed; strictly increasing in commit order", examples = "42") long cursor,
         @Schema(description = "What changed", examples = "membership.removed") String type,
         @Schema(description = "The tenant it belongs to; absent for global changes") UUID tenantId,
-        @Schema(description = "Ids and values that describe the change; never a secret") JsonNode data,
+        @Schema(description = "Ids and values that describe the change; never a secret",
+                examples = "{\"userId\": \"auth0|6512f0c1\"}") Map<String, Object> data,
         @Schema(description = "Commit instant") Instant at) {
 }

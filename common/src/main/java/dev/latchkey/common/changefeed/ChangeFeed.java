@@ -1,6 +1,7 @@
 package dev.latchkey.common.changefeed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ChangeFeed {
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
+    };
 
     private final Pool pool;
     private final ChangeNotifier notifier;
@@ -64,7 +69,7 @@ public class ChangeFeed {
         try {
             OffsetDateTime at = row.getOffsetDateTime("created_at");
             UUID tenant = row.getUUID("tenant_id");
-            return new Change(row.getLong("id"), row.getString("type"), tenant, json.readTree(row.getString("data")),
+            return new Change(row.getLong("id"), row.getString("type"), tenant, json.readValue(row.getString("data"), DATA),
                     at.toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("outbox row " + row.getLong("id") + " holds invalid JSON", e);

@@ -3,7 +3,6 @@ package dev.latchkey.common.changefeed;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Changes after a cursor, oldest first")
 public record ChangePage(
         List<Change> changes,
         @Schema(description = "Pass as 'after' in the next call", examples = "42") long cursor,

@@ -28,8 +28,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        // Bound as text, then cast: a String bound straight to jsonb would be stored as a JSON string.
         return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("INSERT INTO outbox (type, tenant_id, data) VALUES (:type, :tenant, CAST(:data AS jsonb))")
+                        .createNativeQuery("INSERT INTO outbox (type, tenant_id, data) VALUES (:type, :tenant, CAST(CAST(:data AS text) AS jsonb))")
                         .setParameter("type", type)
                         .setParameter("tenant", tenantId)
                         .setParameter("data", payload)
