@@ -57,6 +57,11 @@ public final class SecretFormat {
                 && Base62.isBase62(candidate, CLIENT_ID_PREFIX.length(), candidate.length());
     }
 
+    /** What may be shown of a secret in lists: its prefix and its last four characters, which are checksum. */
+    public static String hint(String secret) {
+        return secret.substring(0, 6) + "..." + secret.substring(secret.length() - 4);
+    }
+
     static String checksum(String head) {
         CRC32 crc = new CRC32();
         crc.update(head.getBytes(StandardCharsets.US_ASCII));

@@ -6,7 +6,7 @@ import dev.latchkey.rbac.permission.PermissionPattern;
 import dev.latchkey.rbac.permission.PermissionRepository;
 import dev.latchkey.rbac.role.Role;
 import dev.latchkey.rbac.role.RoleRepository;
-import dev.latchkey.rbac.security.CallerClaims;
+import dev.latchkey.common.caller.CallerClaims;
 import dev.latchkey.rbac.tenant.TenantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

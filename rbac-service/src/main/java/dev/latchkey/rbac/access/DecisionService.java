@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.access;
 
+import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.rbac.access.api.GrantCheckRequest;
 import dev.latchkey.rbac.access.api.GrantCheckResponse;
 import dev.latchkey.rbac.access.api.RolePermissionsResponse;
@@ -48,7 +49,7 @@ public class DecisionService {
         List<String> wanted = request.permissions() == null ? List.of() : request.permissions();
         return access.ofCaller(request.caller(), tenantId).flatMap(caller -> roles.usableIn(tenantId, roleIds)
                 .flatMap(usable -> permissions.keys().map(keys -> {
-                    List<GrantCheck.Refusal> refusals = GrantCheck.check(caller, roleIds, usable, wanted, keys);
+                    List<GrantRefusal> refusals = GrantCheck.check(caller, roleIds, usable, wanted, keys);
                     return new GrantCheckResponse(refusals.isEmpty(), refusals);
                 })));
     }

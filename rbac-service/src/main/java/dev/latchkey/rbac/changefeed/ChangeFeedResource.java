@@ -2,6 +2,7 @@ package dev.latchkey.rbac.changefeed;
 
 import dev.latchkey.common.changefeed.ChangeFeed;
 import dev.latchkey.common.changefeed.ChangePage;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code tenant.created|updated|deleted}, {@code membership.added|removed|roles-changed},
  * {@code role.created|updated|deleted}, {@code permission.created}.
  */
+// Started with the service, so the LISTEN connection is up before the first long poll arrives.
+@Startup
 @Path(ChangeFeedResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")

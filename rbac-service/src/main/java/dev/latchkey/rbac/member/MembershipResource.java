@@ -4,7 +4,7 @@ import dev.latchkey.common.api.Page;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.rbac.member.api.MemberResponse;
 import dev.latchkey.rbac.member.api.SetMemberRequest;
-import dev.latchkey.rbac.security.Caller;
+import dev.latchkey.common.caller.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

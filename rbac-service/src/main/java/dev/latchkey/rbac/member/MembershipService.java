@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.member;
 
+import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.api.Page;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
@@ -9,7 +10,7 @@ import dev.latchkey.rbac.access.GrantCheck;
 import dev.latchkey.rbac.member.api.MemberResponse;
 import dev.latchkey.rbac.role.Role;
 import dev.latchkey.rbac.role.RoleRepository;
-import dev.latchkey.rbac.security.CallerClaims;
+import dev.latchkey.common.caller.CallerClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -79,13 +80,13 @@ public class MembershipService {
     public Uni<Void> remove(UUID tenantId, String userId, CallerClaims caller) {
         return access.require(caller, tenantId, "users.write").flatMap(callerAccess ->
                 existing(tenantId, userId).flatMap(membership -> memberships.rolesOf(tenantId, userId).flatMap(held -> {
-                    List<GrantCheck.Refusal> refusals = new ArrayList<>();
+                    List<GrantRefusal> refusals = new ArrayList<>();
                     for (Role role : held) {
                         if (!callerAccess.mayGrantLevel(role.level)) {
                             refusals.add(GrantCheck.level("userId", role, callerAccess));
                         }
                     }
-                    GrantCheck.enforce(refusals);
+                    GrantRefusal.enforce(refusals);
                     return memberships.delete(membership)
                             .call(() -> outbox.append("membership.removed", tenantId, Map.of("userId", userId)));
                 })));
@@ -93,15 +94,15 @@ public class MembershipService {
 
     /** Every role given and every role taken away must be within the caller's reach. */
     private static void enforceReach(Access caller, List<UUID> roleIds, List<Role> current, List<Role> wanted) {
-        List<GrantCheck.Refusal> refusals = new ArrayList<>(GrantCheck.check(caller, roleIds, wanted, List.of(), List.of()));
+        List<GrantRefusal> refusals = new ArrayList<>(GrantCheck.check(caller, roleIds, wanted, List.of(), List.of()));
         Set<UUID> keep = wanted.stream().map(r -> r.id).collect(Collectors.toSet());
         for (Role role : current) {
             if (!keep.contains(role.id) && !caller.mayGrantLevel(role.level)) {
-                refusals.add(new GrantCheck.Refusal("roleIds", String.valueOf(role.id), GrantCheck.Reason.LEVEL,
+                refusals.add(new GrantRefusal("roleIds", String.valueOf(role.id), GrantRefusal.Reason.LEVEL,
                         "cannot take away role " + role.key + " (level " + role.level + "): stronger than the caller"));
             }
         }
-        GrantCheck.enforce(refusals);
+        GrantRefusal.enforce(refusals);
     }
 
     private Uni<Saved> save(UUID tenantId, String userId, Membership existing, List<Role> current, List<Role> wanted,

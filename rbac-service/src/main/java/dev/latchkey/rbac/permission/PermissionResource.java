@@ -3,7 +3,7 @@ package dev.latchkey.rbac.permission;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.rbac.permission.api.CreatePermissionRequest;
 import dev.latchkey.rbac.permission.api.PermissionResponse;
-import dev.latchkey.rbac.security.Caller;
+import dev.latchkey.common.caller.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -4,7 +4,7 @@ import dev.latchkey.common.problem.Problem;
 import dev.latchkey.rbac.role.api.CreateRoleRequest;
 import dev.latchkey.rbac.role.api.RoleResponse;
 import dev.latchkey.rbac.role.api.UpdateRoleRequest;
-import dev.latchkey.rbac.security.Caller;
+import dev.latchkey.common.caller.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.role;
 
+import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.rbac.access.Access;
@@ -9,7 +10,7 @@ import dev.latchkey.rbac.permission.PermissionRepository;
 import dev.latchkey.rbac.role.api.CreateRoleRequest;
 import dev.latchkey.rbac.role.api.RoleResponse;
 import dev.latchkey.rbac.role.api.UpdateRoleRequest;
-import dev.latchkey.rbac.security.CallerClaims;
+import dev.latchkey.common.caller.CallerClaims;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -68,14 +69,14 @@ public class RoleService {
     @WithTransaction
     public Uni<RoleResponse> create(UUID tenantId, CreateRoleRequest request, CallerClaims caller, String createdBy) {
         return writer(tenantId, caller).flatMap(access -> permissions.keys().flatMap(keys -> {
-            List<GrantCheck.Refusal> refusals = new ArrayList<>(
+            List<GrantRefusal> refusals = new ArrayList<>(
                     GrantCheck.checkPermissions("permissions", request.permissions(), access, keys));
             if (!access.mayGrantLevel(request.level())) {
-                refusals.add(new GrantCheck.Refusal("level", String.valueOf(request.level()), GrantCheck.Reason.LEVEL,
+                refusals.add(new GrantRefusal("level", String.valueOf(request.level()), GrantRefusal.Reason.LEVEL,
                         "level " + request.level() + " is stronger than the caller's strongest level"
                                 + (access.level() == null ? " (it holds no role)" : " (" + access.level() + ")")));
             }
-            GrantCheck.enforce(refusals);
+            GrantRefusal.enforce(refusals);
             return roles.keyTaken(tenantId, request.key());
         })).flatMap(taken -> {
             if (taken) {
@@ -99,18 +100,18 @@ public class RoleService {
     public Uni<RoleResponse> update(UUID tenantId, UUID roleId, UpdateRoleRequest request, CallerClaims caller) {
         return writer(tenantId, caller).flatMap(access -> ownRole(tenantId, roleId).flatMap(role ->
                 permissions.keys().flatMap(keys -> {
-                    List<GrantCheck.Refusal> refusals = new ArrayList<>();
+                    List<GrantRefusal> refusals = new ArrayList<>();
                     if (!access.mayGrantLevel(role.level)) {
                         refusals.add(GrantCheck.level("roleId", role, access));
                     }
                     if (request.level() != null && !access.mayGrantLevel(request.level())) {
-                        refusals.add(new GrantCheck.Refusal("level", String.valueOf(request.level()), GrantCheck.Reason.LEVEL,
+                        refusals.add(new GrantRefusal("level", String.valueOf(request.level()), GrantRefusal.Reason.LEVEL,
                                 "level " + request.level() + " is stronger than the caller's strongest level"));
                     }
                     if (request.permissions() != null) {
                         refusals.addAll(GrantCheck.checkPermissions("permissions", request.permissions(), access, keys));
                     }
-                    GrantCheck.enforce(refusals);
+                    GrantRefusal.enforce(refusals);
                     if (request.name() != null) {
                         role.name = request.name().strip();
                     }
@@ -136,7 +137,7 @@ public class RoleService {
                 throw ProblemException.conflict("built-in", "Built-in role " + role.key + " cannot be deleted");
             }
             if (!access.mayGrantLevel(role.level)) {
-                GrantCheck.enforce(List.of(GrantCheck.level("roleId", role, access)));
+                GrantRefusal.enforce(List.of(GrantCheck.level("roleId", role, access)));
             }
             return roles.delete(role).call(() -> outbox.append("role.deleted", tenantId, describe(role)));
         }));

@@ -1,7 +1,7 @@
 package dev.latchkey.rbac.tenant;
 
 import dev.latchkey.common.problem.Problem;
-import dev.latchkey.rbac.security.Caller;
+import dev.latchkey.common.caller.Caller;
 import dev.latchkey.rbac.tenant.api.CreateTenantRequest;
 import dev.latchkey.common.api.Page;
 import dev.latchkey.rbac.access.AccessService;

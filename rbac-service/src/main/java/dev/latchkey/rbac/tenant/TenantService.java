@@ -1,10 +1,9 @@
 package dev.latchkey.rbac.tenant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.common.api.Metadata;
 import dev.latchkey.common.api.Page;
 import dev.latchkey.common.changefeed.Outbox;
-import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.rbac.access.AccessService;
 import dev.latchkey.rbac.tenant.api.TenantResponse;
 import dev.latchkey.rbac.tenant.api.UpdateTenantRequest;
@@ -12,18 +11,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 public class TenantService {
-
-    static final int MAX_METADATA_KEYS = 50;
-    static final int MAX_METADATA_BYTES = 4096;
 
     private final TenantRepository tenants;
     private final Outbox outbox;
@@ -40,7 +34,7 @@ public class TenantService {
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
         tenant.name = name.strip();
-        tenant.metadata = checkedMetadata(metadata);
+        tenant.metadata = Metadata.checked("metadata", metadata, json);
         tenant.createdBy = createdBy;
         // PostgreSQL keeps microseconds: truncate so the response equals what a later read returns.
         tenant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -63,7 +57,7 @@ public class TenantService {
 
     @WithTransaction
     public Uni<TenantResponse> update(UUID id, UpdateTenantRequest request) {
-        Map<String, Object> metadata = request.metadata() == null ? null : checkedMetadata(request.metadata());
+        Map<String, Object> metadata = request.metadata() == null ? null : Metadata.checked("metadata", request.metadata(), json);
         return find(id).flatMap(tenant -> {
             if (request.name() != null) {
                 tenant.name = request.name().strip();
@@ -85,22 +79,5 @@ public class TenantService {
 
     private Uni<Tenant> find(UUID id) {
         return tenants.findById(id).onItem().ifNull().failWith(() -> AccessService.tenantNotFound(id));
-    }
-
-    private Map<String, Object> checkedMetadata(Map<String, Object> metadata) {
-        if (metadata == null) {
-            return new LinkedHashMap<>();
-        }
-        if (metadata.size() > MAX_METADATA_KEYS) {
-            throw ProblemException.invalid("metadata", "at most " + MAX_METADATA_KEYS + " keys");
-        }
-        try {
-            if (json.writeValueAsString(metadata).getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-                throw ProblemException.invalid("metadata", "at most " + MAX_METADATA_BYTES + " bytes of JSON");
-            }
-        } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("metadata", "must be a JSON object");
-        }
-        return new LinkedHashMap<>(metadata);
     }
 }

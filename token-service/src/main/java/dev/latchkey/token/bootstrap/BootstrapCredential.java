@@ -64,6 +64,8 @@ public class BootstrapCredential {
         token.description = "Vendor bootstrap credential";
         token.createdBy = "bootstrap";
         token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        token.updatedAt = token.createdAt;
+        token.secretHint = SecretFormat.hint(secret);
         return tokens.persistAndFlush(token).invoke(() -> {
             LOG.infof("Created the vendor bootstrap credential, client id %s", clientId);
             if (configured == null) {
@@ -79,6 +81,8 @@ public class BootstrapCredential {
         }
         existing.clientId = configured.clientId();
         existing.secretHash = hasher.hash(configured.secret());
+        existing.secretHint = SecretFormat.hint(configured.secret());
+        existing.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LOG.infof("Replaced the vendor bootstrap credential from configuration, client id %s", existing.clientId);
         return Uni.createFrom().voidItem();
     }

@@ -7,7 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An API token. Its secret is never stored, only {@link #secretHash}. */
 @Entity
@@ -58,7 +62,43 @@ public class ApiToken {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Role ids (tenant tokens: its roles; personal tokens: the subset of the user's roles it may use). */
+    @Column(name = "role_ids", nullable = false, columnDefinition = "text[]")
+    public String[] roleIds = new String[0];
+
+    /** Permission keys or wildcards, for a tenant token made from permissions rather than roles. */
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] permissions = new String[0];
+
+    /** A small JSON object that becomes the JWT's {@code metadata} claim. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> metadata = new LinkedHashMap<>();
+
+    /** The prefix and last characters of the secret (checksum), to recognise it; never enough to use it. */
+    @Column(name = "secret_hint", nullable = false, length = 32)
+    public String secretHint = "";
+
+    /** The secret before the last roll, accepted until {@link #previousSecretExpiresAt}. */
+    @Column(name = "previous_secret_hash")
+    public byte[] previousSecretHash;
+
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
+
+    /** Whether its expiry has been announced on the change feed. */
+    @Column(name = "expiry_announced", nullable = false)
+    public boolean expiryAnnounced;
+
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    /** Whether the secret before the last roll still works at {@code now}. */
+    public boolean previousSecretValidAt(Instant now) {
+        return previousSecretHash != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt);
     }
 }

@@ -1,6 +1,6 @@
 package dev.latchkey.rbac.access.api;
 
-import dev.latchkey.rbac.security.CallerClaims;
+import dev.latchkey.common.caller.CallerClaims;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.latchkey.rbac.access.api;
 
-import dev.latchkey.rbac.access.GrantCheck;
+import dev.latchkey.common.grant.GrantRefusal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "The answer: allowed, or each refused role or permission with the reason")
-public record GrantCheckResponse(boolean allowed, List<GrantCheck.Refusal> refusals) {
+public record GrantCheckResponse(boolean allowed, List<GrantRefusal> refusals) {
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.rbac.security;
+package dev.latchkey.common.caller;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,10 @@
-package dev.latchkey.rbac.security;
+package dev.latchkey.common.caller;
 
 import dev.latchkey.common.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -15,10 +18,12 @@ public class Caller {
 
     private final JsonWebToken jwt;
 
-    public Caller(JsonWebToken jwt) {
-        this.jwt = jwt;
+    /** Through {@link Instance}: a service without JWT authentication (auth-service) still deploys this bean. */
+    public Caller(Instance<JsonWebToken> jwt) {
+        this.jwt = jwt.get();
     }
 
+    /** The subject: a client id, or the user id of a personal token or user session. */
     public String subject() {
         return jwt.getSubject();
     }
@@ -43,14 +48,13 @@ public class Caller {
 
     private List<String> strings(String claim) {
         Object value = jwt.getClaim(claim);
+        List<String> out = new ArrayList<>();
         if (value instanceof Iterable<?> items) {
-            List<String> out = new java.util.ArrayList<>();
             for (Object item : items) {
-                out.add(item instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(item));
+                out.add(text(item));
             }
-            return out;
         }
-        return List.of();
+        return out;
     }
 
     private static UUID uuid(Object value) {
@@ -58,9 +62,14 @@ public class Caller {
             return null;
         }
         try {
-            return UUID.fromString(value instanceof jakarta.json.JsonString s ? s.getString() : value.toString());
+            return UUID.fromString(text(value));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Claims arrive as JSON-P values or plain Java ones, depending on the claim. */
+    private static String text(Object value) {
+        return value instanceof JsonString s ? s.getString() : String.valueOf(value);
     }
 }

@@ -1,0 +1,30 @@
+package dev.latchkey.token.settings.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.token.token.TokenType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * M2M settings. As the application's: every field set ({@code maxExpiryMinutes} null means no limit). As a tenant's
+ * override: a null field follows the application, and a set one may only tighten it.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Settings", description = "M2M settings")
+public record SettingsBody(
+        @Schema(description = "Whether API tokens may be created and used at all", examples = "true")
+        Boolean m2mEnabled,
+        @Schema(description = "Token types that may be created", examples = "[\"CLIENT_CREDENTIALS\", \"ACCESS_TOKEN\"]")
+        @Size(max = 2) Set<@NotNull TokenType> tokenTypes,
+        @Schema(description = "Longest allowed token lifetime in minutes; null: no limit (tokens may never expire)",
+                examples = "525600")
+        @Min(1) @Max(52_560_000) Integer maxExpiryMinutes,
+        @Schema(description = "Lifetime of a JWT from an exchange, in seconds", examples = "300")
+        @Min(30) @Max(86_400) Integer jwtLifetimeSeconds,
+        @Schema(description = "Whether the client-credentials grant also returns a refresh token", examples = "true")
+        Boolean refreshTokensEnabled) {
+}
