@@ -2,6 +2,7 @@ package dev.latchkey.rbac;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.OpenApiContract;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;

@@ -2,6 +2,7 @@ package dev.latchkey.rbac;
 
 import static io.restassured.RestAssured.given;
 
+import dev.latchkey.common.testing.JwksStub;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package dev.latchkey.token;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.common.testing.OpenApiContract;
+import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ConfiguredBootstrap.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(JwksStub.class)
+@WithTestResource(RbacStub.class)
 class OpenApiContractTest {
 
     @Test

@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.latchkey.common.testing.PostgresResource;
-import dev.latchkey.rbac.JwksStub;
+import dev.latchkey.common.testing.JwksStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;

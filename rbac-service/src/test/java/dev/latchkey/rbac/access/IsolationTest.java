@@ -13,7 +13,7 @@ import static dev.latchkey.rbac.RbacApi.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latchkey.common.testing.PostgresResource;
-import dev.latchkey.rbac.JwksStub;
+import dev.latchkey.common.testing.JwksStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

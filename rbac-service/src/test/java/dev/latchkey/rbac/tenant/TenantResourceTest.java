@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.latchkey.common.testing.PostgresResource;
-import dev.latchkey.rbac.JwksStub;
+import dev.latchkey.common.testing.JwksStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

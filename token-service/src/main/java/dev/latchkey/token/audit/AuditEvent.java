@@ -7,11 +7,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One audit log entry. The table refuses updates and deletes. Never holds a secret or a hash. */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 public class AuditEvent {
 

@@ -1,6 +1,7 @@
 package dev.latchkey.token.credential;
 
 import dev.latchkey.common.internal.ServiceCredentialFilter;
+import dev.latchkey.token.credential.api.AccessKeyCheck;
 import dev.latchkey.token.credential.api.ClientCredentialCheck;
 import dev.latchkey.token.credential.api.CredentialVerdict;
 import io.smallrye.mutiny.Uni;
@@ -42,5 +43,13 @@ public class CredentialResource {
             description = "200 in every case where the call itself is fine; the verdict says whether the credential is good.")
     public Uni<CredentialVerdict> checkClient(@Valid @NotNull ClientCredentialCheck check) {
         return credentials.checkClient(check.clientId(), check.clientSecret());
+    }
+
+    @POST
+    @Path("access-key")
+    @Operation(summary = "Check an access-token key",
+            description = "200 in every case where the call itself is fine; the verdict says whether the key is good.")
+    public Uni<CredentialVerdict> checkAccessKey(@Valid @NotNull AccessKeyCheck check) {
+        return credentials.checkAccessKey(check.accessKey());
     }
 }

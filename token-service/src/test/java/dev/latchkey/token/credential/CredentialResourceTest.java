@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretKind;
+import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.PostgresResource;
 import dev.latchkey.token.ConfiguredBootstrap;
+import dev.latchkey.token.RbacStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ConfiguredBootstrap.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(JwksStub.class)
+@WithTestResource(RbacStub.class)
 class CredentialResourceTest {
 
     static ValidatableResponse check(String clientId, String secret) {

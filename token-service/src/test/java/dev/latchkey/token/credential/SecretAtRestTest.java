@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.common.secret.SecretHasher;
 import dev.latchkey.common.testing.LogCapture;
+import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.PostgresResource;
 import dev.latchkey.token.ConfiguredBootstrap;
+import dev.latchkey.token.RbacStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ConfiguredBootstrap.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(JwksStub.class)
+@WithTestResource(RbacStub.class)
 class SecretAtRestTest {
 
     @Test

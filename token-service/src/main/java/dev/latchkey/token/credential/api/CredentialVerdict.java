@@ -15,7 +15,9 @@ public record CredentialVerdict(
         MALFORMED,
         UNKNOWN,
         MISMATCH,
-        EXPIRED
+        EXPIRED,
+        /** API tokens are disabled for the token's tenant (settings). */
+        DISABLED
     }
 
     public static CredentialVerdict valid(TokenState token) {

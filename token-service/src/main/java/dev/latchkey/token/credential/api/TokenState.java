@@ -1,10 +1,14 @@
 package dev.latchkey.token.credential.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.token.settings.EffectiveSettings;
 import dev.latchkey.token.token.ApiToken;
 import dev.latchkey.token.token.TokenContext;
 import dev.latchkey.token.token.TokenType;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,10 +21,17 @@ public record TokenState(
         @Schema(description = "Absent for the vendor") UUID tenantId,
         @Schema(description = "Owner of a personal token") String userId,
         String clientId,
-        @Schema(description = "Absent when the token never expires") Instant expiresAt) {
+        @Schema(description = "Tenant token: its roles. Personal token: the subset of its user's roles (empty: all)")
+        List<UUID> roleIds,
+        @Schema(description = "Permission keys or wildcards of a token made from permissions") List<String> permissionIds,
+        Map<String, Object> metadata,
+        @Schema(description = "Absent when the token never expires") Instant expiresAt,
+        @Schema(description = "Lifetime of a JWT issued for it, from the tenant's settings") int jwtLifetimeSeconds,
+        @Schema(description = "Whether a refresh token may be issued with it") boolean refreshTokensEnabled) {
 
-    public static TokenState of(ApiToken token) {
+    public static TokenState of(ApiToken token, EffectiveSettings settings) {
         return new TokenState(token.id, token.context, token.type, token.tenantId, token.userId, token.clientId,
-                token.expiresAt);
+                Arrays.stream(token.roleIds).map(UUID::fromString).toList(), List.of(token.permissions), token.metadata,
+                token.expiresAt, settings.jwtLifetimeSeconds(), settings.refreshTokensEnabled());
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.rbac;
+package dev.latchkey.common.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jwk.EcJwkGenerator;
@@ -21,7 +22,7 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Stands in for auth-service: serves a real JWKS over HTTP and signs real ES256 JWTs with its private half,
- * so rbac-service's verification runs exactly as in production.
+ * so a service's verification runs exactly as in production.
  */
 public class JwksStub implements QuarkusTestResourceLifecycleManager {
 
@@ -76,18 +77,24 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
 
     /** A personal token (or user session) of {@code userId} in the tenant, carrying these role keys. */
     public static String personalToken(String tenantId, String userId, String... roleKeys) {
+        return personalToken(tenantId, userId, List.of(roleKeys), List.of());
+    }
+
+    /** A personal token with role keys and the (expanded) permissions auth-service would have put in it. */
+    public static String personalToken(String tenantId, String userId, List<String> roleKeys,
+            List<String> permissions) {
         JwtClaims claims = vendorClaims();
         claims.setSubject(userId);
         claims.setClaim("token_type", "personal");
         claims.setClaim("tenant_id", tenantId);
         claims.setClaim("user_id", userId);
         claims.setStringListClaim("roles", roleKeys);
-        claims.setStringListClaim("permissions");
+        claims.setStringListClaim("permissions", permissions);
         return sign(claims);
     }
 
     /** A tenant token with these role keys and (expanded) permissions. */
-    public static String tenantToken(String tenantId, java.util.List<String> roleKeys, java.util.List<String> permissions) {
+    public static String tenantToken(String tenantId, List<String> roleKeys, List<String> permissions) {
         JwtClaims claims = vendorClaims();
         claims.setSubject("lk_ci_tenantTokenTenantToken0");
         claims.setClaim("token_type", "tenant");

@@ -1,0 +1,345 @@
+package dev.latchkey.token.token;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.common.api.Metadata;
+import dev.latchkey.common.api.Page;
+import dev.latchkey.common.caller.CallerClaims;
+import dev.latchkey.common.changefeed.Outbox;
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.common.problem.ProblemException;
+import dev.latchkey.common.secret.SecretFormat;
+import dev.latchkey.common.secret.SecretHasher;
+import dev.latchkey.common.secret.SecretKind;
+import dev.latchkey.token.audit.Actor;
+import dev.latchkey.token.audit.AuditLog;
+import dev.latchkey.token.rbac.RbacGate;
+import dev.latchkey.token.security.TenantGuard;
+import dev.latchkey.token.settings.EffectiveSettings;
+import dev.latchkey.token.settings.SettingsService;
+import dev.latchkey.token.token.api.CreateTokenRequest;
+import dev.latchkey.token.token.api.CreatedTokenResponse;
+import dev.latchkey.token.token.api.TokenResponse;
+import dev.latchkey.token.token.api.UpdateTokenRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The life of tenant and personal tokens. Every change is one transaction with its outbox row and its audit entry;
+ * the questions for rbac-service (level and permission rules, roles held) are asked before the transaction opens.
+ */
+@ApplicationScoped
+public class ApiTokenService {
+
+    private final ApiTokenRepository tokens;
+    private final SettingsService settings;
+    private final RbacGate rbac;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final SecretHasher hasher;
+    private final ObjectMapper json;
+
+    public ApiTokenService(ApiTokenRepository tokens, SettingsService settings, RbacGate rbac, Outbox outbox,
+            AuditLog audit, SecretHasher hasher, ObjectMapper json) {
+        this.tokens = tokens;
+        this.settings = settings;
+        this.rbac = rbac;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.json = json;
+    }
+
+    public Uni<CreatedTokenResponse> create(UUID tenantId, TokenContext context, CreateTokenRequest request,
+            CallerClaims caller, Actor actor) {
+        List<UUID> roleIds = orEmpty(request.roleIds());
+        List<String> permissions = orEmpty(request.permissionIds());
+        Map<String, Object> metadata = Metadata.checked("metadata", request.metadata(), json);
+        Uni<?> allowed;
+        if (context == TokenContext.TENANT) {
+            TenantGuard.require(caller, tenantId, "tokens.tenant.write");
+            requireOneKindOfRights(roleIds, permissions, true);
+            allowed = rbac.requireGrantable(tenantId, caller, roleIds, permissions);
+        } else {
+            requireUser(caller, tenantId, "tokens.personal.write");
+            requireNoPermissions(permissions);
+            allowed = rbac.requireHeldRoles(tenantId, caller.userId(), roleIds);
+        }
+        return settings.effectiveInSession(tenantId)
+                .invoke(effective -> requireCreatable(effective, request))
+                .call(effective -> allowed)
+                .flatMap(effective -> Panache.withTransaction(() -> {
+                    ApiToken token = new ApiToken();
+                    token.id = UUID.randomUUID();
+                    token.context = context;
+                    token.type = request.type();
+                    token.tenantId = tenantId;
+                    token.userId = context == TokenContext.PERSONAL ? caller.userId() : null;
+                    token.description = request.description() == null ? null : request.description().strip();
+                    token.roleIds = roleIds.stream().distinct().map(UUID::toString).toArray(String[]::new);
+                    token.permissions = permissions.stream().distinct().toArray(String[]::new);
+                    token.metadata = metadata;
+                    token.createdBy = actor.subject();
+                    token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    token.updatedAt = token.createdAt;
+                    token.expiresAt = request.expiresInMinutes() == null ? null
+                            : token.createdAt.plus(Duration.ofMinutes(request.expiresInMinutes()));
+                    NewSecret secret = NewSecret.assign(token, hasher);
+                    return tokens.persist(token)
+                            .call(t -> outbox.append("token.created", tenantId, describe(t)))
+                            .call(t -> audit.record(tenantId, actor, "token.created", t.id, describe(t)))
+                            .map(t -> secret.response(t));
+                }));
+    }
+
+    public Uni<Page<TokenResponse>> list(UUID tenantId, TokenContext context, String userId, int page, int size,
+            CallerClaims caller) {
+        Uni<String> owner;
+        if (context == TokenContext.TENANT) {
+            TenantGuard.require(caller, tenantId, "tokens.tenant.read");
+            owner = Uni.createFrom().nullItem();
+        } else {
+            owner = personalOwner(tenantId, userId, caller, "tokens.personal.read");
+        }
+        return owner.flatMap(user -> Panache.withSession(() -> tokens.page(tenantId, context, user, page, size)
+                .flatMap(items -> tokens.countIn(tenantId, context, user).map(total ->
+                        new Page<>(items.stream().map(TokenResponse::from).toList(), page, size, total)))));
+    }
+
+    public Uni<TokenResponse> get(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller) {
+        return visible(tenantId, context, tokenId, caller, "tokens.tenant.read", "tokens.personal.read", true)
+                .map(TokenResponse::from);
+    }
+
+    public Uni<TokenResponse> update(UUID tenantId, TokenContext context, UUID tokenId, UpdateTokenRequest request,
+            CallerClaims caller, Actor actor) {
+        Map<String, Object> metadata = request.metadata() == null ? null : Metadata.checked("metadata", request.metadata(), json);
+        return visible(tenantId, context, tokenId, caller, "tokens.tenant.write", "tokens.personal.write", false)
+                .call(token -> {
+                    boolean rightsChange = request.roleIds() != null || request.permissionIds() != null;
+                    if (!rightsChange) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<UUID> roleIds = request.roleIds() != null ? request.roleIds()
+                            : TokenResponse.from(token).roleIds();
+                    List<String> permissions = request.permissionIds() != null ? request.permissionIds()
+                            : List.of(token.permissions);
+                    if (context == TokenContext.TENANT) {
+                        requireOneKindOfRights(roleIds, permissions, false);
+                        return rbac.requireGrantable(tenantId, caller, roleIds, permissions);
+                    }
+                    requireNoPermissions(permissions);
+                    return rbac.requireHeldRoles(tenantId, token.userId, roleIds);
+                })
+                .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
+                    if (token == null) {
+                        throw tokenNotFound(tokenId);
+                    }
+                    List<String> changed = new ArrayList<>();
+                    if (request.description() != null) {
+                        token.description = request.description().strip();
+                        changed.add("description");
+                    }
+                    if (request.roleIds() != null) {
+                        token.roleIds = request.roleIds().stream().distinct().map(UUID::toString).toArray(String[]::new);
+                        changed.add("roleIds");
+                    }
+                    if (request.permissionIds() != null) {
+                        token.permissions = request.permissionIds().stream().distinct().toArray(String[]::new);
+                        changed.add("permissionIds");
+                    }
+                    if (metadata != null) {
+                        token.metadata = metadata;
+                        changed.add("metadata");
+                    }
+                    token.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Map<String, Object> detail = describe(token);
+                    detail.put("changed", changed);
+                    return outbox.append("token.updated", tenantId, detail)
+                            .call(() -> audit.record(tenantId, actor, "token.updated", token.id, detail))
+                            .map(x -> TokenResponse.from(token));
+                })));
+    }
+
+    /** A new secret, shown once; the old one works until the grace period ends (at once without one). */
+    public Uni<CreatedTokenResponse> roll(UUID tenantId, TokenContext context, UUID tokenId, int graceMinutes,
+            CallerClaims caller, Actor actor) {
+        return visible(tenantId, context, tokenId, caller, "tokens.tenant.write", "tokens.personal.write", false)
+                .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
+                    if (token == null) {
+                        throw tokenNotFound(tokenId);
+                    }
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    token.previousSecretHash = graceMinutes > 0 ? token.secretHash : null;
+                    token.previousSecretExpiresAt = graceMinutes > 0 ? now.plus(Duration.ofMinutes(graceMinutes)) : null;
+                    NewSecret secret = NewSecret.roll(token, hasher);
+                    token.updatedAt = now;
+                    Map<String, Object> detail = describe(token);
+                    detail.put("gracePeriodMinutes", graceMinutes);
+                    return outbox.append("token.rolled", tenantId, detail)
+                            .call(() -> audit.record(tenantId, actor, "token.rolled", token.id, detail))
+                            .map(x -> secret.response(token));
+                })));
+    }
+
+    /** Final: the row is gone; the change feed tells auth-service, which refuses it from then on. */
+    public Uni<Void> delete(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller, Actor actor) {
+        return visible(tenantId, context, tokenId, caller, "tokens.tenant.delete", "tokens.personal.delete", true)
+                .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
+                    if (token == null) {
+                        throw tokenNotFound(tokenId);
+                    }
+                    Map<String, Object> detail = describe(token);
+                    return tokens.delete(token)
+                            .call(() -> outbox.append("token.deleted", tenantId, detail))
+                            .call(() -> audit.record(tenantId, actor, "token.deleted", token.id, detail));
+                })));
+    }
+
+    /**
+     * The token, when the caller may see it: tenant tokens with the tenant permission; personal tokens by their owner,
+     * or (when {@code othersToo}) by a caller who manages users and reaches the owner's roles.
+     */
+    private Uni<ApiToken> visible(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller,
+            String tenantPermission, String personalPermission, boolean othersToo) {
+        if (context == TokenContext.TENANT) {
+            TenantGuard.require(caller, tenantId, tenantPermission);
+        } else {
+            TenantGuard.require(caller, tenantId, personalPermission);
+        }
+        return Panache.withSession(() -> tokens.findIn(tenantId, context, tokenId)).flatMap(token -> {
+            if (token == null) {
+                return Uni.createFrom().failure(tokenNotFound(tokenId));
+            }
+            if (context == TokenContext.TENANT || token.userId.equals(caller.userId())) {
+                return Uni.createFrom().item(token);
+            }
+            if (!othersToo || !TenantGuard.holds(caller, "users.write")) {
+                return Uni.createFrom().failure(tokenNotFound(tokenId));
+            }
+            return rbac.requireOutranks(tenantId, caller, token.userId).replaceWith(token);
+        });
+    }
+
+    /** Whose personal tokens: the caller's own, or another user's for a caller who manages users and reaches them. */
+    private Uni<String> personalOwner(UUID tenantId, String userId, CallerClaims caller, String permission) {
+        TenantGuard.require(caller, tenantId, permission);
+        if (userId == null || userId.equals(caller.userId())) {
+            if (caller.userId() == null) {
+                throw ProblemException.invalid("userId", "required for a caller that is not a user");
+            }
+            return Uni.createFrom().item(caller.userId());
+        }
+        if (!TenantGuard.holds(caller, "users.write")) {
+            throw ProblemException.forbidden("Reading another user's personal tokens needs users.write");
+        }
+        return rbac.requireOutranks(tenantId, caller, userId).replaceWith(userId);
+    }
+
+    private static void requireUser(CallerClaims caller, UUID tenantId, String permission) {
+        TenantGuard.require(caller, tenantId, permission);
+        if (caller.userId() == null) {
+            throw ProblemException.forbidden("Personal tokens belong to a user: call with the user's own token or session");
+        }
+    }
+
+    private static void requireCreatable(EffectiveSettings effective, CreateTokenRequest request) {
+        if (!effective.m2mEnabled()) {
+            throw settingsViolation("type", "API tokens are disabled for this tenant");
+        }
+        if (!effective.tokenTypes().contains(request.type())) {
+            throw settingsViolation("type", request.type() + " tokens are not enabled (enabled: " + effective.tokenTypes() + ")");
+        }
+        Integer max = effective.maxExpiryMinutes();
+        if (max != null && request.expiresInMinutes() == null) {
+            throw settingsViolation("expiresInMinutes", "required: tokens must expire within " + max + " minutes");
+        }
+        if (max != null && request.expiresInMinutes() > max) {
+            throw settingsViolation("expiresInMinutes", "at most " + max + " minutes are allowed");
+        }
+    }
+
+    private static void requireOneKindOfRights(List<UUID> roleIds, List<String> permissions, boolean creating) {
+        if (!roleIds.isEmpty() && !permissions.isEmpty()) {
+            throw ProblemException.invalid("permissionIds", "give roleIds or permissionIds, not both");
+        }
+        if (creating && roleIds.isEmpty() && permissions.isEmpty()) {
+            throw ProblemException.invalid("roleIds", "give roleIds or permissionIds");
+        }
+    }
+
+    private static void requireNoPermissions(List<String> permissions) {
+        if (!permissions.isEmpty()) {
+            throw ProblemException.invalid("permissionIds", "a personal token is narrowed by roleIds only");
+        }
+    }
+
+    private static ProblemException settingsViolation(String field, String message) {
+        return new ProblemException(new Problem(Problem.TYPE_PREFIX + "settings", "Not allowed by the settings", 400,
+                field + ": " + message, List.of(new Problem.Violation(field, message))));
+    }
+
+    static ProblemException tokenNotFound(UUID tokenId) {
+        return ProblemException.notFound("Token " + tokenId);
+    }
+
+    /** What the feed and the audit log say about a token: ids and settings, never a secret or a hash. */
+    private static Map<String, Object> describe(ApiToken t) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("tokenId", t.id.toString());
+        d.put("type", t.type.name());
+        d.put("context", t.context.name());
+        if (t.userId != null) {
+            d.put("userId", t.userId);
+        }
+        if (t.clientId != null) {
+            d.put("clientId", t.clientId);
+        }
+        d.put("roleIds", List.of(t.roleIds));
+        d.put("permissionIds", List.of(t.permissions));
+        if (t.expiresAt != null) {
+            d.put("expiresAt", t.expiresAt.toString());
+        }
+        return d;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** A freshly generated secret, held only until the response that shows it. */
+    private record NewSecret(String clientSecret, String accessKey) {
+
+        static NewSecret assign(ApiToken token, SecretHasher hasher) {
+            if (token.type == TokenType.CLIENT_CREDENTIALS) {
+                token.clientId = SecretFormat.newClientId();
+            }
+            return roll(token, hasher);
+        }
+
+        static NewSecret roll(ApiToken token, SecretHasher hasher) {
+            boolean client = token.type == TokenType.CLIENT_CREDENTIALS;
+            String secret = SecretFormat.generate(client ? SecretKind.CLIENT_SECRET : SecretKind.ACCESS_KEY);
+            token.secretHash = hasher.hash(secret);
+            token.secretHint = SecretFormat.hint(secret);
+            return client ? new NewSecret(secret, null) : new NewSecret(null, secret);
+        }
+
+        CreatedTokenResponse response(ApiToken token) {
+            return new CreatedTokenResponse(TokenResponse.from(token), clientSecret, accessKey);
+        }
+
+        @Override
+        public String toString() {
+            return "NewSecret[redacted]";
+        }
+    }
+}

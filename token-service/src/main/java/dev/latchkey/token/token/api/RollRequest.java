@@ -1,0 +1,12 @@
+package dev.latchkey.token.token.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Roll the secret: a new one is shown once; the old one works for the grace period, then never")
+public record RollRequest(
+        @Schema(description = "Minutes the old secret keeps working (at most 7 days); absent or 0: it stops at once",
+                examples = "60")
+        @Min(0) @Max(10_080) Integer gracePeriodMinutes) {
+}
