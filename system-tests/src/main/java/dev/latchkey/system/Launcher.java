@@ -103,6 +103,7 @@ public final class Launcher implements AutoCloseable {
             childEnv.putIfAbsent("LATCHKEY_AUTH_ISSUER", authUrl);
             childEnv.put("LATCHKEY_AUTH_URL", authUrl);
             childEnv.put("LATCHKEY_TOKEN_SERVICE_URL", "http://127.0.0.1:" + ports.token());
+            childEnv.put("LATCHKEY_RBAC_SERVICE_URL", "http://127.0.0.1:" + ports.rbac());
             String prefix = String.format("[%-5s] ", name.substring(0, name.indexOf('-')));
             Consumer<String> relay = name.equals("token-service")
                     ? line -> {

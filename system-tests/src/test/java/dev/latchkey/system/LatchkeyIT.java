@@ -146,6 +146,33 @@ class LatchkeyIT {
 
     @Test
     @Order(4)
+    void aTenantTokenMadeThroughRealRbacIsExchangedThenDeletedAndRefused() {
+        String vendor = jwt();
+        String token = "http://127.0.0.1:" + ports.token();
+        String tenant = given().auth().oauth2(vendor).contentType("application/json").body("{\"name\":\"Token Corp\"}")
+                .post(rbac() + "/tenants").then().statusCode(201).extract().path("id");
+        // the level rule is rbac-service's answer: a foreign or missing role is refused by name
+        given().auth().oauth2(vendor).contentType("application/json")
+                .body("{\"type\":\"CLIENT_CREDENTIALS\",\"roleIds\":[\"" + java.util.UUID.randomUUID() + "\"]}")
+                .post(token + "/tenants/" + tenant + "/tokens")
+                .then().statusCode(400).body("violations[0].field", equalTo("roleIds[0]"));
+        io.restassured.path.json.JsonPath created = given().auth().oauth2(vendor).contentType("application/json")
+                .body("{\"type\":\"CLIENT_CREDENTIALS\",\"description\":\"ci\",\"roleIds\":[\"00000000-0000-4000-8000-000000000010\"]}")
+                .post(token + "/tenants/" + tenant + "/tokens")
+                .then().statusCode(201).extract().jsonPath();
+        String clientId = created.getString("token.clientId");
+        String secret = created.getString("clientSecret");
+
+        given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
+                .post(auth() + "/oauth/token").then().statusCode(200);
+        given().auth().oauth2(vendor).delete(token + "/tenants/" + tenant + "/tokens/" + created.getString("token.id"))
+                .then().statusCode(204);
+        given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
+                .post(auth() + "/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    @Order(5)
     void secretIsOnlyHashedInTheDatabaseAndOnlyInTheBannerOfTheOutput() throws Exception {
         StringBuilder dump = new StringBuilder();
         try (Connection c = launcher.postgres().connect("latchkey_token");
@@ -164,7 +191,7 @@ class LatchkeyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void restartKeepsDataAndPrintsNoSecret() throws Exception {
         String tenants = given().auth().oauth2(jwt()).when().get(rbac() + "/tenants").then().statusCode(200)
                 .extract().path("total").toString();
