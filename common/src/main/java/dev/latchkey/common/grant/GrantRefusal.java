@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One role or permission a caller may not give, and why: the answer of rbac-service's grant check (ADR 0007),
  * turned into the same problem wherever it is enforced.
  */
-@Schema(description = "A role or permission the caller may not give, and why")
 public record GrantRefusal(
         @Schema(description = "The request field", examples = "roleIds[0]") String field,
         @Schema(description = "The refused id or key") String value,
