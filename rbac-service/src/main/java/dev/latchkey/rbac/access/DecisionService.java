@@ -55,10 +55,10 @@ public class DecisionService {
     }
 
     @WithSession
-    public Uni<RolePermissionsResponse> rolePermissions(UUID tenantId, List<UUID> roleIds) {
+    public Uni<RolePermissionsResponse> rolePermissions(UUID tenantId, List<UUID> roleIds, List<String> patterns) {
         return access.requireTenant(tenantId).flatMap(ok -> roles.usableIn(tenantId, roleIds))
                 .flatMap(found -> permissions.keys().map(keys -> {
-                    Set<String> union = new TreeSet<>();
+                    Set<String> union = new TreeSet<>(PermissionPattern.expand(patterns, keys));
                     List<RolePermissionsResponse.RolePermissions> each = found.stream().map(role -> {
                         Set<String> expanded = PermissionPattern.expand(role.permissionList(), keys);
                         union.addAll(expanded);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
@@ -68,9 +69,10 @@ public class InternalAccessResource {
 
     @POST
     @Path("role-permissions")
-    @Operation(summary = "The permissions roles grant now (for a tenant token's roles at exchange time)")
+    @Operation(summary = "The permissions roles (and permission patterns) grant now, expanded: a token's rights at exchange time")
     public Uni<RolePermissionsResponse> rolePermissions(@PathParam("tenantId") UUID tenantId,
             @Valid @NotNull RolePermissionsRequest request) {
-        return decisions.rolePermissions(tenantId, request.roleIds());
+        return decisions.rolePermissions(tenantId, request.roleIds(),
+                request.permissions() == null ? List.of() : request.permissions());
     }
 }

@@ -70,7 +70,7 @@ public class CredentialService {
             if (token.context != TokenContext.VENDOR && !effective.m2mEnabled()) {
                 return CredentialVerdict.refused(Reason.DISABLED);
             }
-            return CredentialVerdict.valid(TokenState.of(token, effective));
+            return CredentialVerdict.valid(TokenState.of(token, effective), current ? null : token.previousSecretExpiresAt);
         });
     }
 

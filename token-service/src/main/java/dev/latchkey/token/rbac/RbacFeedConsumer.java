@@ -17,8 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Follows rbac-service's change feed and ends the tokens that outlive their grounds: every token of a deleted tenant,
- * the personal tokens of a user removed from a tenant; a deleted role is taken off the tokens that carried it.
+ * Follows rbac-service's change feed and ends the tokens that outlive their grounds: every token (and the settings) of
+ * a deleted tenant, the personal tokens of a user removed from a tenant, a personal token narrowed to nothing but a
+ * deleted role; other tokens lose a deleted role. The cursor only moves forward, whichever replica writes it.
  * Each page is applied in one transaction together with the new cursor, so a restart neither skips nor repeats.
  */
 @ApplicationScoped
@@ -106,7 +107,8 @@ public class RbacFeedConsumer {
             }
             return chain.chain(() -> connection.preparedQuery("""
                             INSERT INTO feed_cursor (source, cursor, updated_at) VALUES ($1, $2, now())
-                            ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor, updated_at = now()""")
+                            ON CONFLICT (source) DO UPDATE
+                            SET cursor = GREATEST(feed_cursor.cursor, excluded.cursor), updated_at = now()""")
                     .execute(Tuple.of(SOURCE, page.cursor())))
                     .map(x -> page.changes().size());
         });
@@ -116,12 +118,21 @@ public class RbacFeedConsumer {
         UUID tenant = change.tenantId();
         return switch (change.type()) {
             case "tenant.deleted" -> connection.preparedQuery(END_TOKENS.formatted("tenant_id = $1", 2, 2))
-                    .execute(Tuple.of(tenant, change.type())).replaceWithVoid();
+                    .execute(Tuple.of(tenant, change.type()))
+                    .chain(() -> connection.preparedQuery("DELETE FROM tenant_settings WHERE tenant_id = $1")
+                            .execute(Tuple.of(tenant)))
+                    .replaceWithVoid();
             case "membership.removed" -> connection.preparedQuery(
                             END_TOKENS.formatted("tenant_id = $1 AND context = 'PERSONAL' AND user_id = $2", 3, 3))
                     .execute(Tuple.of(tenant, String.valueOf(change.data().get("userId")), change.type())).replaceWithVoid();
-            case "role.deleted" -> connection.preparedQuery(DROP_ROLE)
-                    .execute(Tuple.of(String.valueOf(change.data().get("roleId")))).replaceWithVoid();
+            // A personal token narrowed to nothing but the deleted role would, with an empty subset, act with all of
+            // its user's roles: it ends instead. Other tokens just lose the role.
+            case "role.deleted" -> connection.preparedQuery(
+                            END_TOKENS.formatted("context = 'PERSONAL' AND role_ids = ARRAY[$1]::text[]", 2, 2))
+                    .execute(Tuple.of(String.valueOf(change.data().get("roleId")), change.type()))
+                    .chain(() -> connection.preparedQuery(DROP_ROLE)
+                            .execute(Tuple.of(String.valueOf(change.data().get("roleId")))))
+                    .replaceWithVoid();
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -54,6 +54,33 @@ class PersonalTokenTest {
     }
 
     @Test
+    void aPersonalTokenNarrowedToADeletedRoleEndsInsteadOfWidening() throws Exception {
+        UUID tenant = RbacStub.tenant();
+        UUID narrow = RbacStub.role(tenant, "Narrow", 20);
+        String user = TokenApi.user();
+        RbacStub.member(tenant, user, RbacStub.ADMIN, narrow);
+        String jwt = JwksStub.personalToken(tenant.toString(), user, java.util.List.of("Admin", "Narrow"),
+                TokenApi.ADMIN_PERMISSIONS);
+        String path = "/tenants/" + tenant + "/personal-tokens";
+        String narrowed = as(jwt).body(body("ACCESS_TOKEN", ids(narrow), null, null)).post(path)
+                .then().statusCode(201).extract().path("accessKey");
+        String wide = as(jwt).body(body("ACCESS_TOKEN", ids(narrow, RbacStub.ADMIN), null, null)).post(path)
+                .then().statusCode(201).extract().path("token.id");
+
+        RbacStub.publish("role.deleted", tenant, Map.of("roleId", narrow.toString()));
+        Instant published = Instant.now();
+        while (internal().body("{\"accessKey\":\"" + narrowed + "\"}").post("/internal/credentials/access-key")
+                .then().extract().jsonPath().getBoolean("valid")) {
+            if (Duration.between(published, Instant.now()).toSeconds() > 10) {
+                throw new AssertionError("a token narrowed to a deleted role outlived it");
+            }
+            Thread.sleep(50);
+        }
+        as(jwt).get(path + "/" + wide).then().statusCode(200)
+                .body("roleIds", equalTo(java.util.List.of(RbacStub.ADMIN.toString())));
+    }
+
+    @Test
     void personalTokensVanishWhenRbacAnnouncesTheUsersRemoval() throws Exception {
         UUID tenant = RbacStub.tenant();
         String leaver = TokenApi.user();

@@ -4,6 +4,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-public record RolePermissionsRequest(@NotNull @Size(max = 100) List<@NotNull UUID> roleIds) {
+public record RolePermissionsRequest(
+        @NotNull @Size(max = 100) List<@NotNull UUID> roleIds,
+        @Schema(description = "Permission keys or wildcards to expand too (a token made from permissions)")
+        @Size(max = 200) List<@NotNull @Size(max = 202) String> permissions) {
 }

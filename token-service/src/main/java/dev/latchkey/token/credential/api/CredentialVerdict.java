@@ -1,6 +1,7 @@
 package dev.latchkey.token.credential.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -8,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CredentialVerdict(
         @Schema(description = "True when the credential may be used now") boolean valid,
         @Schema(description = "Why not, when not valid", examples = "mismatch") Reason reason,
-        @Schema(description = "The token, when valid") TokenState token) {
+        @Schema(description = "The token, when valid") TokenState token,
+        @Schema(description = "When the presented secret is the one before the last roll: the end of its grace period")
+        Instant acceptedUntil) {
 
     /** Why a credential was refused. {@code MALFORMED} is decided by the checksum, before any lookup. */
     public enum Reason {
@@ -20,11 +23,11 @@ public record CredentialVerdict(
         DISABLED
     }
 
-    public static CredentialVerdict valid(TokenState token) {
-        return new CredentialVerdict(true, null, token);
+    public static CredentialVerdict valid(TokenState token, Instant acceptedUntil) {
+        return new CredentialVerdict(true, null, token, acceptedUntil);
     }
 
     public static CredentialVerdict refused(Reason reason) {
-        return new CredentialVerdict(false, reason, null);
+        return new CredentialVerdict(false, reason, null, null);
     }
 }
