@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TokenServiceStub.class)
+@WithTestResource(RbacStub.class)
 class OpenApiContractTest {
 
     @Test

@@ -2,6 +2,7 @@ package dev.latchkey.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.common.secret.SecretFormat;
@@ -12,13 +13,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for token-service at the HTTP level, answering {@code POST /internal/credentials/client} as its
- * committed contract says: one known vendor credential, everything else refused.
+ * Stands in for token-service at the HTTP level, answering its internal API as the committed contract says: the
+ * credentials the test registers are good, everything else refused.
  */
 public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -28,8 +33,72 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     static final String SERVICE_CREDENTIAL = "dev-internal-credential-not-for-production";
     /** Calls that arrived without the right service credential. */
     public static final AtomicInteger UNAUTHENTICATED_CALLS = new AtomicInteger();
+    /** Usage batches received. */
+    public static final List<JsonNode> USAGE = new CopyOnWriteArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, ObjectNode> CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<String, ObjectNode> KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, ObjectNode> BY_ID = new ConcurrentHashMap<>();
     private HttpServer server;
+
+    static {
+        ObjectNode vendor = state(TOKEN_ID, "VENDOR", "CLIENT_CREDENTIALS", null, null);
+        vendor.put("clientId", CLIENT_ID);
+        register(CLIENT_ID + ":" + SECRET, vendor);
+    }
+
+    /** The state of a token as token-service describes it. */
+    public static ObjectNode state(String tokenId, String context, String type, UUID tenantId, String userId) {
+        ObjectNode s = JSON.createObjectNode().put("tokenId", tokenId).put("context", context).put("type", type)
+                .put("jwtLifetimeSeconds", 300).put("refreshTokensEnabled", false).put("futureField", 1);
+        if (tenantId != null) {
+            s.put("tenantId", tenantId.toString());
+        }
+        if (userId != null) {
+            s.put("userId", userId);
+        }
+        s.putArray("roleIds");
+        s.putArray("permissionIds");
+        s.putObject("metadata");
+        return s;
+    }
+
+    /** A tenant client-credentials token with these roles; returns {clientId, secret}. */
+    public static String[] tenantClient(UUID tenantId, boolean refresh, UUID... roleIds) {
+        String clientId = SecretFormat.newClientId();
+        String secret = SecretFormat.generate(SecretKind.CLIENT_SECRET);
+        ObjectNode s = state(UUID.randomUUID().toString(), "TENANT", "CLIENT_CREDENTIALS", tenantId, null);
+        s.put("clientId", clientId).put("refreshTokensEnabled", refresh);
+        for (UUID r : roleIds) {
+            s.withArray("roleIds").add(r.toString());
+        }
+        register(clientId + ":" + secret, s);
+        return new String[] {clientId, secret, s.get("tokenId").asText()};
+    }
+
+    /** A tenant access key with these roles. */
+    public static String tenantAccessKey(UUID tenantId, UUID... roleIds) {
+        String key = SecretFormat.generate(SecretKind.ACCESS_KEY);
+        ObjectNode s = state(UUID.randomUUID().toString(), "TENANT", "ACCESS_TOKEN", tenantId, null);
+        for (UUID r : roleIds) {
+            s.withArray("roleIds").add(r.toString());
+        }
+        KEYS.put(key, s);
+        BY_ID.put(s.get("tokenId").asText(), s);
+        return key;
+    }
+
+    /** token-service forgets the token (it was deleted). */
+    public static void delete(String tokenId) {
+        CLIENTS.values().removeIf(s -> s.get("tokenId").asText().equals(tokenId));
+        KEYS.values().removeIf(s -> s.get("tokenId").asText().equals(tokenId));
+        BY_ID.remove(tokenId);
+    }
+
+    private static void register(String clientAndSecret, ObjectNode state) {
+        CLIENTS.put(clientAndSecret, state);
+        BY_ID.put(state.get("tokenId").asText(), state);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -38,23 +107,45 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/internal/credentials/client", this::check);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/internal/", this::handle);
         server.start();
         return Map.of("latchkey.token-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    private void check(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
         if (!SERVICE_CREDENTIAL.equals(exchange.getRequestHeaders().getFirst("X-Latchkey-Service"))) {
             UNAUTHENTICATED_CALLS.incrementAndGet();
             respond(exchange, 401, "{\"status\":401}");
             return;
         }
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
-        boolean valid = CLIENT_ID.equals(body.path("clientId").asText()) && SECRET.equals(body.path("clientSecret").asText());
-        respond(exchange, 200, valid
-                ? "{\"valid\":true,\"token\":{\"tokenId\":\"" + TOKEN_ID + "\",\"context\":\"VENDOR\","
-                        + "\"type\":\"CLIENT_CREDENTIALS\",\"clientId\":\"" + CLIENT_ID + "\",\"futureField\":1}}"
-                : "{\"valid\":false,\"reason\":\"MISMATCH\"}");
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/internal/credentials/client")) {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            verdict(exchange, CLIENTS.get(body.path("clientId").asText() + ":" + body.path("clientSecret").asText()));
+        } else if (path.equals("/internal/credentials/access-key")) {
+            verdict(exchange, KEYS.get(JSON.readTree(exchange.getRequestBody()).path("accessKey").asText()));
+        } else if (path.startsWith("/internal/credentials/tokens/")) {
+            verdict(exchange, BY_ID.get(path.substring(path.lastIndexOf('/') + 1)));
+        } else if (path.equals("/internal/usage")) {
+            USAGE.add(JSON.readTree(exchange.getRequestBody()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        } else if (path.equals("/internal/changes")) {
+            respond(exchange, 200, "{\"changes\":[],\"cursor\":0,\"head\":0}");
+        } else {
+            respond(exchange, 404, "{\"status\":404}");
+        }
+    }
+
+    private static void verdict(HttpExchange exchange, ObjectNode state) throws IOException {
+        ObjectNode verdict = JSON.createObjectNode().put("valid", state != null);
+        if (state == null) {
+            verdict.put("reason", "MISMATCH");
+        } else {
+            verdict.set("token", state);
+        }
+        respond(exchange, 200, JSON.writeValueAsString(verdict));
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

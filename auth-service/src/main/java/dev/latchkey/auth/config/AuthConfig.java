@@ -24,6 +24,22 @@ public interface AuthConfig {
     @WithDefault("ES256")
     KeyAlgorithm signingAlgorithm();
 
+    /** How long a signing key signs before the next one takes over. */
+    @WithDefault("P30D")
+    Duration keyRotationPeriod();
+
+    /** How long a new key is published before it signs: longer than verifiers cache the JWKS (300 s). */
+    @WithDefault("PT10M")
+    Duration keyPublishAhead();
+
+    /** The longest JWT lifetime any settings allow: a retired key stays published this long. */
+    @WithDefault("PT24H")
+    Duration maxJwtLifetime();
+
+    /** How long an unused refresh token lives. */
+    @WithDefault("P30D")
+    Duration refreshTokenLifetime();
+
     /** Base64 of 32 random bytes: the AES-256 key that encrypts signing keys' private halves at rest. */
     String masterKey();
 }

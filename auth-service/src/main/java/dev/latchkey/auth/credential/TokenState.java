@@ -2,10 +2,36 @@ package dev.latchkey.auth.credential;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** The state of an API token that a JWT is issued for. {@code context} is VENDOR, TENANT or PERSONAL. */
+/**
+ * The state of an API token that a JWT is issued for, as token-service describes it (tolerant of new fields).
+ * {@code context} is VENDOR, TENANT or PERSONAL; {@code type} CLIENT_CREDENTIALS or ACCESS_TOKEN.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenState(UUID tokenId, String context, String type, UUID tenantId, String userId, String clientId,
-        Instant expiresAt) {
+        List<UUID> roleIds, List<String> permissionIds, Map<String, Object> metadata, Instant expiresAt,
+        Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled) {
+
+    public boolean isVendor() {
+        return "VENDOR".equals(context);
+    }
+
+    public boolean isPersonal() {
+        return "PERSONAL".equals(context);
+    }
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public List<UUID> roleIdsOrEmpty() {
+        return roleIds == null ? List.of() : roleIds;
+    }
+
+    public List<String> permissionIdsOrEmpty() {
+        return permissionIds == null ? List.of() : permissionIds;
+    }
 }

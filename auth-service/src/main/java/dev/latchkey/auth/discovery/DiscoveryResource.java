@@ -5,6 +5,7 @@ import dev.latchkey.auth.jwk.JwksResource;
 import dev.latchkey.auth.jwk.KeyAlgorithm;
 import dev.latchkey.auth.jwk.SigningKeys;
 import dev.latchkey.auth.oauth2.TokenEndpoint;
+import dev.latchkey.auth.oauth2.TokenExchangeGrant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,13 +58,17 @@ public class DiscoveryResource {
         document.put("issuer", issuer);
         document.put("token_endpoint", base + TokenEndpoint.PATH);
         document.put("jwks_uri", base + JwksResource.PATH);
-        document.put("grant_types_supported", List.of("client_credentials"));
+        document.put("introspection_endpoint", base + "/oauth/introspect");
+        document.put("revocation_endpoint", base + "/oauth/revoke");
+        document.put("grant_types_supported", List.of("client_credentials", "refresh_token", TokenExchangeGrant.GRANT_TYPE));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        document.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        document.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         document.put("response_types_supported", List.of("token"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", algorithms);
         document.put("claims_supported", List.of("iss", "sub", "aud", "iat", "nbf", "exp", "jti",
-                "token_type", "token_id", "tenant_id", "user_id", "roles", "permissions", "metadata"));
+                "token_type", "token_id", "tenant_id", "user_id", "roles", "permissions", "metadata", "act"));
         return Response.ok(document)
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + JwksResource.MAX_AGE_SECONDS)
                 .build();

@@ -3,6 +3,7 @@ package dev.latchkey.auth.jwk;
 import dev.latchkey.auth.config.AuthConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -21,9 +24,11 @@ import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * The signing keys in memory: the active one (signs) and every published one (the JWKS). Loaded from PostgreSQL at
- * start; the first replica to start on an empty database creates the first key, under an advisory lock so that
- * all replicas end up with the same one.
+ * The signing keys (ADR 0003, 0009): all of them published in the JWKS, the active one signing. Every replica reads the
+ * table at start and every few seconds and takes as active the newest key whose {@code signs_from} has come, so all
+ * replicas agree. Rotation (under an advisory lock, by whichever replica gets there first) creates the next key
+ * {@code publish-ahead} before it signs, longer than verifiers cache the JWKS; a retired key stays published until
+ * every JWT it signed has expired, then is deleted.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -33,6 +38,7 @@ public class SigningKeys {
     private final SigningKeyRepository repository;
     private final MasterKey masterKey;
     private final AuthConfig config;
+    private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
     private volatile KeySet keys;
 
     SigningKeys(SigningKeyRepository repository, MasterKey masterKey, AuthConfig config) {
@@ -49,17 +55,16 @@ public class SigningKeys {
         }
     }
 
-    private record KeySet(ActiveKey active, String jwks, List<KeyAlgorithm> algorithms) {
+    private record KeySet(ActiveKey active, String jwks, List<KeyAlgorithm> algorithms, int published) {
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        List<SigningKey> stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository
-                .lockForCreation()
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.lockForCreation()
                 .flatMap(locked -> repository.published())
-                .flatMap(existing -> existing.isEmpty() ? create().map(List::of) : Uni.createFrom().item(existing))));
-        keys = load(stored);
-        LOG.infof("Signing with key %s (%s); %d key(s) published", keys.active().kid(), keys.active().algorithm(),
-                stored.size());
+                // The first key signs at once: no JWT exists yet that a verifier could lack its key for.
+                .flatMap(existing -> existing.isEmpty() ? create(Instant.now()).replaceWithVoid() : Uni.createFrom().voidItem())));
+        VertxContextSupport.subscribeAndAwait(this::reload);
+        LOG.infof("Signing with key %s (%s); %d key(s) published", keys.active().kid(), keys.active().algorithm(), keys.published());
     }
 
     public ActiveKey active() {
@@ -76,7 +81,57 @@ public class SigningKeys {
         return keys.algorithms();
     }
 
-    private Uni<SigningKey> create() {
+    /** Reads the table again: picks up keys another replica created and the moment a pending key starts to sign. */
+    @Scheduled(every = "${latchkey.auth.key-reload-every:10s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reload() {
+        return Panache.withSession(repository::published).invoke(stored -> {
+            try {
+                KeySet next = load(stored);
+                KeySet previous = keys;
+                keys = next;
+                if (previous != null && !previous.active().kid().equals(next.active().kid())) {
+                    LOG.infof("Now signing with key %s (%s)", next.active().kid(), next.active().algorithm());
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Creates the next key when the active one is due (or uses another algorithm than configured), and deletes keys
+     * retired longer ago than the longest JWT lifetime. One replica at a time, under the advisory lock.
+     */
+    @Scheduled(every = "${latchkey.auth.key-rotation-check-every:60s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> rotate() {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> repository.lockForCreation().flatMap(locked -> repository.published()).flatMap(stored -> {
+            SigningKey active = stored.stream().filter(k -> !k.signsFrom.isAfter(now)).findFirst().orElse(null);
+            boolean pending = stored.stream().anyMatch(k -> k.signsFrom.isAfter(now));
+            Uni<Void> work = Uni.createFrom().voidItem();
+            if (active != null && !pending) {
+                boolean due = !active.createdAt.plus(config.keyRotationPeriod()).isAfter(now.plus(config.keyPublishAhead()));
+                boolean otherAlgorithm = active.algorithm != config.signingAlgorithm();
+                if (due || otherAlgorithm) {
+                    Instant signsFrom = now.plus(config.keyPublishAhead());
+                    active.retiredAt = signsFrom;
+                    work = create(signsFrom).replaceWithVoid();
+                }
+            }
+            Instant forgetBefore = now.minus(config.maxJwtLifetime());
+            for (SigningKey key : stored) {
+                if (key.retiredAt != null && key.retiredAt.isBefore(forgetBefore) && key != active) {
+                    LOG.infof("Removing signing key %s: every JWT it signed has expired", key.kid);
+                    work = work.chain(() -> repository.delete(key));
+                }
+            }
+            return work;
+        })).chain(this::reload);
+    }
+
+    private Uni<SigningKey> create(Instant signsFrom) {
         try {
             KeyAlgorithm algorithm = config.signingAlgorithm();
             KeyPair pair = algorithm.generate();
@@ -91,9 +146,8 @@ public class SigningKeys {
             key.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             key.privateKey = masterKey.encrypt(pair.getPrivate().getEncoded(), kid);
             key.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            // The first key: no token exists yet that a verifier could lack a key for, so it signs at once.
-            key.signsFrom = key.createdAt;
-            LOG.infof("Created signing key %s (%s)", kid, algorithm);
+            key.signsFrom = signsFrom.truncatedTo(ChronoUnit.MICROS);
+            LOG.infof("Created signing key %s (%s), signing from %s", kid, algorithm, key.signsFrom);
             return repository.persist(key);
         } catch (GeneralSecurityException | JoseException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot create a signing key", e));
@@ -103,15 +157,18 @@ public class SigningKeys {
     private KeySet load(List<SigningKey> stored) throws GeneralSecurityException {
         Instant now = Instant.now();
         SigningKey active = stored.stream()
-                .filter(k -> k.retiredAt == null && !k.signsFrom.isAfter(now))
+                .filter(k -> !k.signsFrom.isAfter(now))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no signing key is active"));
-        PrivateKey privateKey;
-        try {
-            privateKey = active.algorithm.privateKey(masterKey.decrypt(active.privateKey, active.kid));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt signing key " + active.kid
-                    + ": is latchkey.auth.master-key the one it was created with?", e);
+        PrivateKey privateKey = decrypted.get(active.kid);
+        if (privateKey == null) {
+            try {
+                privateKey = active.algorithm.privateKey(masterKey.decrypt(active.privateKey, active.kid));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot decrypt signing key " + active.kid
+                        + ": is latchkey.auth.master-key the one it was created with?", e);
+            }
+            decrypted.put(active.kid, privateKey);
         }
         List<KeyAlgorithm> algorithms = new ArrayList<>();
         stored.forEach(k -> {
@@ -120,6 +177,6 @@ public class SigningKeys {
             }
         });
         String jwks = stored.stream().map(k -> k.publicJwk).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-        return new KeySet(new ActiveKey(active.kid, active.algorithm, privateKey), jwks, List.copyOf(algorithms));
+        return new KeySet(new ActiveKey(active.kid, active.algorithm, privateKey), jwks, List.copyOf(algorithms), stored.size());
     }
 }

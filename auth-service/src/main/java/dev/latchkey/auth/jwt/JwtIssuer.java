@@ -1,58 +1,81 @@
 package dev.latchkey.auth.jwt;
 
 import dev.latchkey.auth.config.AuthConfig;
-import dev.latchkey.auth.credential.TokenState;
 import dev.latchkey.auth.jwk.SigningKeys;
-import dev.latchkey.auth.oauth2.TokenResponse;
+import dev.latchkey.auth.jwk.SigningProvider;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-/** Builds and signs the JWTs auth-service issues, with the claims of SPEC "JWT claims" (ADR 0003). */
+/** Builds and signs the JWTs auth-service issues, with the claims of ADR 0005, using the fastest provider (ADR 0009). */
 @ApplicationScoped
 public class JwtIssuer {
 
-    private final AuthConfig config;
-    private final SigningKeys keys;
-
-    public JwtIssuer(AuthConfig config, SigningKeys keys) {
-        this.config = config;
-        this.keys = keys;
+    /**
+     * What a JWT says.
+     *
+     * @param tokenType {@code vendor}, {@code tenant}, {@code personal} or {@code user} (a session made by token exchange)
+     * @param act       for a session the vendor made for a user: who acts ({@code {"sub": client id}}); else null
+     */
+    public record Claims(String subject, String tokenType, UUID tokenId, UUID tenantId, String userId,
+            List<String> roles, List<String> permissions, Map<String, Object> metadata, Map<String, Object> act,
+            long lifetimeSeconds) {
     }
 
-    public TokenResponse issue(TokenState token) {
-        long lifetime = config.jwtLifetime().toSeconds();
-        if (token.expiresAt() != null) {
-            // A JWT never outlives the API token it was issued for.
-            lifetime = Math.min(lifetime, Math.max(1, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()));
+    /** A signed JWT and what the token response says about it. */
+    public record Issued(String jwt, String jti, long expiresIn) {
+        @Override
+        public String toString() {
+            return "Issued[jti=" + jti + "]";
         }
+    }
+
+    private final AuthConfig config;
+    private final SigningKeys keys;
+    private final SigningProvider providers;
+
+    public JwtIssuer(AuthConfig config, SigningKeys keys, SigningProvider providers) {
+        this.config = config;
+        this.keys = keys;
+        this.providers = providers;
+    }
+
+    public Issued issue(Claims c) {
         NumericDate now = NumericDate.now();
+        String jti = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
-        claims.setSubject(token.userId() != null ? token.userId() : token.clientId());
+        claims.setSubject(c.subject());
         claims.setAudience(config.audience());
         claims.setIssuedAt(now);
         claims.setNotBefore(now);
-        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + lifetime));
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setClaim("token_type", token.context().toLowerCase(Locale.ROOT));
-        claims.setClaim("token_id", token.tokenId().toString());
-        if (token.tenantId() != null) {
-            claims.setClaim("tenant_id", token.tenantId().toString());
+        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + c.lifetimeSeconds()));
+        claims.setJwtId(jti);
+        claims.setClaim("token_type", c.tokenType());
+        if (c.tokenId() != null) {
+            claims.setClaim("token_id", c.tokenId().toString());
         }
-        if (token.userId() != null) {
-            claims.setClaim("user_id", token.userId());
+        if (c.tenantId() != null) {
+            claims.setClaim("tenant_id", c.tenantId().toString());
         }
-        claims.setClaim("roles", List.of());
-        // The vendor may do everything; tenant and personal tokens get their expanded permissions (a later issue).
-        claims.setClaim("permissions", "VENDOR".equals(token.context()) ? List.of("*") : List.of());
-        return new TokenResponse(sign(claims), "Bearer", lifetime);
+        if (c.userId() != null) {
+            claims.setClaim("user_id", c.userId());
+        }
+        claims.setStringListClaim("roles", c.roles());
+        claims.setStringListClaim("permissions", c.permissions());
+        if (c.metadata() != null && !c.metadata().isEmpty()) {
+            claims.setClaim("metadata", c.metadata());
+        }
+        if (c.act() != null) {
+            claims.setClaim("act", c.act());
+        }
+        return new Issued(sign(claims), jti, c.lifetimeSeconds());
     }
 
     private String sign(JwtClaims claims) {
@@ -63,6 +86,12 @@ public class JwtIssuer {
         jws.setKeyIdHeaderValue(key.kid());
         jws.setAlgorithmHeaderValue(key.algorithm().jwsName());
         jws.setHeader("typ", "JWT");
+        String provider = providers.providerFor(key.algorithm());
+        if (provider != null) {
+            ProviderContext context = new ProviderContext();
+            context.getSuppliedKeyProviderContext().setSignatureProvider(provider);
+            jws.setProviderContext(context);
+        }
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -13,6 +13,7 @@ public class OAuthError extends RuntimeException {
     private final String error;
     private final int status;
     private final boolean basicChallenge;
+    private long retryAfter;
 
     private OAuthError(String error, String description, int status, boolean basicChallenge) {
         super(description, null, false, false);
@@ -28,6 +29,29 @@ public class OAuthError extends RuntimeException {
     /** @param basic whether the client authenticated with HTTP Basic, which then gets a Basic challenge back */
     public static OAuthError invalidClient(String description, boolean basic) {
         return new OAuthError("invalid_client", description, 401, basic);
+    }
+
+    public static OAuthError invalidGrant(String description) {
+        return new OAuthError("invalid_grant", description, 400, false);
+    }
+
+    public static OAuthError invalidScope(String description) {
+        return new OAuthError("invalid_scope", description, 400, false);
+    }
+
+    public static OAuthError unauthorizedClient(String description) {
+        return new OAuthError("unauthorized_client", description, 400, false);
+    }
+
+    public static OAuthError unsupportedTokenType(String description) {
+        return new OAuthError("unsupported_token_type", description, 400, false);
+    }
+
+    /** 429 with Retry-After: too many failures for this client id or source address. */
+    public static OAuthError slowDown(long retryAfterSeconds) {
+        OAuthError e = new OAuthError("slow_down", "Too many failed attempts; retry later", 429, false);
+        e.retryAfter = retryAfterSeconds;
+        return e;
     }
 
     public static OAuthError unsupportedGrantType(String description) {
@@ -50,6 +74,9 @@ public class OAuthError extends RuntimeException {
                 .entity(new Body(error, getMessage()));
         if (basicChallenge) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+        }
+        if (retryAfter > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return response.build();
     }

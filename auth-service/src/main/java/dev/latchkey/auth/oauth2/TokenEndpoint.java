@@ -1,11 +1,15 @@
 package dev.latchkey.auth.oauth2;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,34 +29,74 @@ public class TokenEndpoint {
     public static final String PATH = "/oauth/token";
 
     private final ClientCredentialsGrant clientCredentials;
+    private final RefreshTokenGrant refreshTokens;
+    private final TokenExchangeGrant tokenExchange;
+    private final MeterRegistry metrics;
 
-    public TokenEndpoint(ClientCredentialsGrant clientCredentials) {
+    public TokenEndpoint(ClientCredentialsGrant clientCredentials, RefreshTokenGrant refreshTokens,
+            TokenExchangeGrant tokenExchange, MeterRegistry metrics) {
         this.clientCredentials = clientCredentials;
+        this.refreshTokens = refreshTokens;
+        this.tokenExchange = tokenExchange;
+        this.metrics = metrics;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange client credentials for a signed JWT",
-            description = "Form parameters: grant_type=client_credentials; client_id and client_secret unless sent "
-                    + "with HTTP Basic.")
+    @Operation(summary = "Exchange credentials for a signed JWT",
+            description = "grant_type=client_credentials (client_secret_basic or client_secret_post; optional scope); "
+                    + "grant_type=refresh_token (rotating); grant_type=urn:ietf:params:oauth:grant-type:token-exchange "
+                    + "with an access-token key (subject_token_type urn:ietf:params:oauth:token-type:access_token) or, "
+                    + "for the vendor, a user id (subject_token_type urn:latchkey:params:oauth:token-type:user-id) and tenant_id.")
     @APIResponse(responseCode = "200", description = "A signed JWT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "RFC 6749 error: invalid_request, unsupported_grant_type",
+    @APIResponse(responseCode = "400", description = "RFC 6749 error: invalid_request, invalid_grant, invalid_scope, "
+            + "unauthorized_client, unsupported_grant_type",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "401", description = "RFC 6749 error: invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "429", description = "Too many failures for this client id or address; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> token(MultivaluedMap<String, String> form,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        String grantType = ClientAuthentication.single(form, "grant_type");
-        if (grantType == null) {
-            throw OAuthError.invalidRequest("grant_type is required");
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+        Timer.Sample sample = Timer.start(metrics);
+        String source = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        TokenRequest request = new TokenRequest(form, authorization, source);
+        String grantType = request.param("grant_type");
+        Uni<TokenResponse> response;
+        try {
+            if (grantType == null) {
+                throw OAuthError.invalidRequest("grant_type is required");
+            }
+            response = switch (grantType) {
+                case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.grant(request);
+                case RefreshTokenGrant.GRANT_TYPE -> refreshTokens.grant(request);
+                case TokenExchangeGrant.GRANT_TYPE -> tokenExchange.grant(request);
+                default -> throw OAuthError.unsupportedGrantType("Supported: client_credentials, refresh_token, "
+                        + TokenExchangeGrant.GRANT_TYPE);
+            };
+        } catch (OAuthError e) {
+            response = Uni.createFrom().failure(e);
         }
-        if (!ClientCredentialsGrant.GRANT_TYPE.equals(grantType)) {
-            throw OAuthError.unsupportedGrantType("Supported: " + ClientCredentialsGrant.GRANT_TYPE);
-        }
-        ClientAuthentication client = ClientAuthentication.from(authorization, form);
-        return clientCredentials.grant(client).map(TokenEndpoint::ok);
+        String grant = grantType == null ? "none" : switch (grantType) {
+            case ClientCredentialsGrant.GRANT_TYPE, RefreshTokenGrant.GRANT_TYPE -> grantType;
+            case TokenExchangeGrant.GRANT_TYPE -> "token_exchange";
+            default -> "other";
+        };
+        return response
+                .onItemOrFailure().invoke((ok, failure) -> sample.stop(timer(grant,
+                        failure == null ? "issued" : failure instanceof OAuthError o ? o.error() : "error")))
+                .map(TokenEndpoint::ok);
+    }
+
+    private Timer timer(String grant, String outcome) {
+        return Timer.builder("latchkey.exchange")
+                .description("Token endpoint requests by grant and outcome")
+                .tag("grant", grant)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     private static Response ok(TokenResponse token) {

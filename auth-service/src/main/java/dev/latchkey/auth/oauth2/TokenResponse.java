@@ -4,11 +4,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A successful token response (RFC 6749 section 5.1). */
+/** A successful token response (RFC 6749 section 5.1; RFC 8693 section 2.2.1 adds issued_token_type). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TokenResponse")
 public record TokenResponse(
         @JsonProperty("access_token") @Schema(description = "The signed JWT") String accessToken,
         @JsonProperty("token_type") @Schema(examples = "Bearer") String tokenType,
-        @JsonProperty("expires_in") @Schema(description = "Seconds until the JWT expires", examples = "300") long expiresIn) {
+        @JsonProperty("expires_in") @Schema(description = "Seconds until the JWT expires", examples = "300") long expiresIn,
+        @JsonProperty("refresh_token") @Schema(description = "Rotating refresh token (lk_rt_...), when the settings enable them")
+        String refreshToken,
+        @JsonProperty("scope") @Schema(description = "The granted scope, when one was asked for", examples = "tokens.tenant.read")
+        String scope,
+        @JsonProperty("issued_token_type") @Schema(description = "For token exchange (RFC 8693)",
+                examples = "urn:ietf:params:oauth:token-type:access_token") String issuedTokenType) {
+
+    @Override
+    public String toString() {
+        return "TokenResponse[expiresIn=" + expiresIn + "]";
+    }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.latchkey.auth.RbacStub;
 import dev.latchkey.auth.TokenServiceStub;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TokenServiceStub.class)
+@WithTestResource(RbacStub.class)
 class DiscoveryResourceTest {
 
     @Test

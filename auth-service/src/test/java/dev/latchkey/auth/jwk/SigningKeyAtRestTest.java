@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.latchkey.auth.RbacStub;
 import dev.latchkey.auth.TokenServiceStub;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TokenServiceStub.class)
+@WithTestResource(RbacStub.class)
 class SigningKeyAtRestTest {
 
     @Inject

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.auth.RbacStub;
 import dev.latchkey.auth.TokenServiceStub;
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretKind;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TokenServiceStub.class)
+@WithTestResource(RbacStub.class)
 class TokenEndpointTest {
 
     static final String ISSUER = "http://127.0.0.1:8083";

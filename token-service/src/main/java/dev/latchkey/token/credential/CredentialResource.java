@@ -8,10 +8,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -43,6 +46,14 @@ public class CredentialResource {
             description = "200 in every case where the call itself is fine; the verdict says whether the credential is good.")
     public Uni<CredentialVerdict> checkClient(@Valid @NotNull ClientCredentialCheck check) {
         return credentials.checkClient(check.clientId(), check.clientSecret());
+    }
+
+    @GET
+    @Path("tokens/{tokenId}")
+    @Operation(summary = "The state of a token known by id (for refresh tokens and introspection of JWTs)",
+            description = "200 with a verdict: valid, or why not (UNKNOWN for a deleted token).")
+    public Uni<CredentialVerdict> state(@PathParam("tokenId") UUID tokenId) {
+        return credentials.state(tokenId);
     }
 
     @POST

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.UUID;
 
 /** Decides whether a presented credential may be used now. Never logs or returns a secret or a hash. */
 @ApplicationScoped
@@ -54,6 +55,20 @@ public class CredentialService {
         return tokens.findByAccessKeyHash(hash).flatMap(token -> token == null ? refused(Reason.UNKNOWN) : judge(token, hash));
     }
 
+    /** The state of a token known by id (a refresh token's or a JWT's), when it may still be used. */
+    @WithSession
+    public Uni<CredentialVerdict> state(UUID tokenId) {
+        return tokens.findById(tokenId).flatMap(token -> {
+            if (token == null) {
+                return refused(Reason.UNKNOWN);
+            }
+            if (token.isExpiredAt(Instant.now())) {
+                return refused(Reason.EXPIRED);
+            }
+            return settings(token, null);
+        });
+    }
+
     /** The current secret, or the previous one during its grace period; then expiry; then the tenant's settings. */
     private Uni<CredentialVerdict> judge(ApiToken token, byte[] presented) {
         Instant now = Instant.now();
@@ -65,12 +80,16 @@ public class CredentialService {
         if (token.isExpiredAt(now)) {
             return refused(Reason.EXPIRED);
         }
+        return settings(token, current ? null : token.previousSecretExpiresAt);
+    }
+
+    private Uni<CredentialVerdict> settings(ApiToken token, Instant acceptedUntil) {
         return settings.effective(token.tenantId).map(effective -> {
             // The vendor's own credential works whatever the settings, so the vendor can never lock itself out.
             if (token.context != TokenContext.VENDOR && !effective.m2mEnabled()) {
                 return CredentialVerdict.refused(Reason.DISABLED);
             }
-            return CredentialVerdict.valid(TokenState.of(token, effective), current ? null : token.previousSecretExpiresAt);
+            return CredentialVerdict.valid(TokenState.of(token, effective), acceptedUntil);
         });
     }
 

@@ -1,0 +1,67 @@
+package dev.latchkey.auth.credential;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Collects uses and failed uses in memory and sends them to token-service in batches (lastUsedAt and the audit
+ * log), never a write per exchange. A batch that cannot be delivered is dropped with a warning: lastUsedAt is
+ * informative, and failures beyond the bound are counted, not queued forever.
+ */
+@ApplicationScoped
+public class UsageReporter {
+
+    private static final Logger LOG = Logger.getLogger(UsageReporter.class);
+    private static final int MAX_FAILURES = 10_000;
+
+    private final TokenServiceClient tokenService;
+    private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<TokenServiceClient.Failure> failures = new ConcurrentLinkedQueue<>();
+
+    public UsageReporter(@RestClient TokenServiceClient tokenService) {
+        this.tokenService = tokenService;
+    }
+
+    public void used(UUID tokenId) {
+        used.put(tokenId, Instant.now());
+    }
+
+    /** A refused use; never the presented secret. */
+    public void failed(UUID tokenId, String clientId, String reason, String source) {
+        if (failures.size() < MAX_FAILURES) {
+            failures.add(new TokenServiceClient.Failure(tokenId, clientId, reason, Instant.now(), source));
+        }
+    }
+
+    @Scheduled(every = "${latchkey.usage.flush-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flush() {
+        List<TokenServiceClient.Use> uses = new ArrayList<>();
+        for (UUID id : List.copyOf(used.keySet())) {
+            Instant at = used.remove(id);
+            if (at != null) {
+                uses.add(new TokenServiceClient.Use(id, at));
+            }
+        }
+        List<TokenServiceClient.Failure> failed = new ArrayList<>();
+        for (TokenServiceClient.Failure f = failures.poll(); f != null; f = failures.poll()) {
+            failed.add(f);
+        }
+        if (uses.isEmpty() && failed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tokenService.usage(new TokenServiceClient.UsageReport(uses, failed))
+                .onFailure().invoke(e -> LOG.warnf("Dropped a usage batch (%d uses, %d failures): %s",
+                        uses.size(), failed.size(), e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.latchkey.auth.feed;
+
+import dev.latchkey.auth.credential.CredentialStore;
+import dev.latchkey.auth.credential.TokenServiceClient;
+import dev.latchkey.auth.rbac.PermissionResolver;
+import dev.latchkey.auth.rbac.RbacClient;
+import dev.latchkey.auth.refresh.RefreshTokens;
+import dev.latchkey.common.changefeed.Change;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Keeps auth-service's memory true: follows token-service's feed for the credentials it holds and rbac-service's for
+ * the rights it has resolved (ADR 0010).
+ */
+@ApplicationScoped
+public class ChangeFollowers {
+
+    private final CredentialStore credentials;
+    private final PermissionResolver rights;
+    private final RefreshTokens refreshTokens;
+    private final FeedFollower tokens;
+    private final FeedFollower rbac;
+    private final boolean enabled;
+
+    public ChangeFollowers(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
+            @RestClient TokenServiceClient tokenService, @RestClient RbacClient rbacService, Vertx vertx,
+            MeterRegistry registry,
+            @ConfigProperty(name = "latchkey.feeds.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "latchkey.feeds.wait-seconds", defaultValue = "10") int wait,
+            @ConfigProperty(name = "latchkey.feeds.stale-after", defaultValue = "PT15S") Duration staleAfter) {
+        this.credentials = credentials;
+        this.rights = rights;
+        this.refreshTokens = refreshTokens;
+        this.enabled = enabled;
+        this.tokens = new FeedFollower("token-service", (after, w) -> tokenService.changes(after, w, 500),
+                this::onTokenChange, vertx, wait, staleAfter);
+        this.rbac = new FeedFollower("rbac-service", (after, w) -> rbacService.changes(after, w, 500),
+                this::onRbacChange, vertx, wait, staleAfter);
+        credentials.followedBy(tokens::cursor, tokens::fresh);
+        rights.followedBy(rbac::cursor, rbac::fresh);
+        Gauge.builder("latchkey.feed.lag", tokens, FeedFollower::lag).tag("feed", "token-service")
+                .description("Changes announced but not yet applied").register(registry);
+        Gauge.builder("latchkey.feed.lag", rbac, FeedFollower::lag).tag("feed", "rbac-service")
+                .description("Changes announced but not yet applied").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            tokens.start();
+            rbac.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        tokens.stop();
+        rbac.stop();
+    }
+
+    public boolean fresh() {
+        return tokens.fresh() && rbac.fresh();
+    }
+
+    private void onTokenChange(Change change) {
+        if (change.type().startsWith("token.")) {
+            UUID tokenId = UUID.fromString(String.valueOf(change.data().get("tokenId")));
+            credentials.changed(tokenId, change.cursor());
+            if (change.type().equals("token.deleted") || change.type().equals("token.expired")) {
+                refreshTokens.tokenGone(tokenId).subscribe().with(ok -> { }, e -> { });
+            }
+        } else if (change.type().equals("settings.updated")) {
+            credentials.forgetAll();
+        }
+    }
+
+    private void onRbacChange(Change change) {
+        boolean global = change.tenantId() == null;
+        rights.changed(global ? null : change.tenantId(), change.cursor());
+    }
+}

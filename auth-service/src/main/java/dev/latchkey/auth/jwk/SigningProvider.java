@@ -1,0 +1,89 @@
+package dev.latchkey.auth.jwk;
+
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import jakarta.inject.Singleton;
+import java.security.Provider;
+import java.security.Security;
+import java.security.Signature;
+import java.util.EnumMap;
+import java.util.Map;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Which JCA provider signs each algorithm: the fastest that loads here (ADR 0009). Amazon Corretto Crypto Provider
+ * (AWS-LC, native, ~40x the JDK's ECDSA on these machines) where its native library loads; else BouncyCastle
+ * (pure Java, ~6x); else the JDK's own. Providers are appended to the JCA list, so they never change what the rest
+ * of the JVM gets by default; the signer asks for them by name.
+ */
+@Singleton
+public class SigningProvider {
+
+    private static final Logger LOG = Logger.getLogger(SigningProvider.class);
+    private static final Map<KeyAlgorithm, String> JCA = Map.of(
+            KeyAlgorithm.ES256, "SHA256withECDSA", KeyAlgorithm.RS256, "SHA256withRSA", KeyAlgorithm.EdDSA, "Ed25519");
+
+    private final Map<KeyAlgorithm, String> chosen = new EnumMap<>(KeyAlgorithm.class);
+
+    public SigningProvider() {
+        Provider[] candidates = {corretto(), bouncyCastle()};
+        for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
+            String name = null;
+            for (Provider p : candidates) {
+                if (p != null && supports(p, JCA.get(algorithm))) {
+                    name = p.getName();
+                    break;
+                }
+            }
+            chosen.put(algorithm, name);
+            LOG.infof("%s signatures: %s", algorithm, name == null ? "the JDK's provider" : name);
+        }
+    }
+
+    /** The provider name for jose4j's provider context, or null for the JDK default. */
+    public String providerFor(KeyAlgorithm algorithm) {
+        return chosen.get(algorithm);
+    }
+
+    private static Provider corretto() {
+        try {
+            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+            if (accp.getLoadingError() != null) {
+                LOG.infof("Amazon Corretto Crypto Provider does not load here: %s", accp.getLoadingError().getMessage());
+                return null;
+            }
+            accp.assertHealthy();
+            return register(accp);
+        } catch (Throwable e) {
+            LOG.infof("Amazon Corretto Crypto Provider does not load here: %s", e.toString());
+            return null;
+        }
+    }
+
+    private static Provider bouncyCastle() {
+        try {
+            return register(new BouncyCastleProvider());
+        } catch (Throwable e) {
+            LOG.infof("BouncyCastle does not load here: %s", e.toString());
+            return null;
+        }
+    }
+
+    private static Provider register(Provider provider) {
+        Provider existing = Security.getProvider(provider.getName());
+        if (existing != null) {
+            return existing;
+        }
+        Security.addProvider(provider);
+        return provider;
+    }
+
+    private static boolean supports(Provider provider, String jcaName) {
+        try {
+            Signature.getInstance(jcaName, provider);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.latchkey.auth.oauth2;
+
+import dev.latchkey.auth.credential.UsageReporter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Failed uses: counted for the brute-force defence, reported to token-service's audit log in batches, logged by
+ * client id only. Wraps a credential check so that it is slowed or refused when the guard says so, and so that an
+ * unreachable token-service is a 503 for the caller, not a 500.
+ */
+@ApplicationScoped
+public class Failures {
+
+    private static final Logger LOG = Logger.getLogger(Failures.class);
+
+    private final BruteForceGuard guard;
+    private final UsageReporter usage;
+
+    public Failures(BruteForceGuard guard, UsageReporter usage) {
+        this.guard = guard;
+        this.usage = usage;
+    }
+
+    public <T> Uni<T> guarded(String clientId, String source, Uni<T> check) {
+        BruteForceGuard.Verdict verdict = guard.check(clientId, source);
+        if (verdict.refused()) {
+            return Uni.createFrom().failure(OAuthError.slowDown(verdict.retryAfterSeconds()));
+        }
+        Uni<T> guardedCheck = check.onFailure(e -> !(e instanceof OAuthError)).transform(e -> {
+            LOG.warnf("Credential check for client %s failed: %s", clientId, e.getClass().getSimpleName());
+            return OAuthError.temporarilyUnavailable("Credentials cannot be checked right now; retry shortly");
+        });
+        return verdict.delay().isZero() ? guardedCheck
+                : Uni.createFrom().voidItem().onItem().delayIt().by(verdict.delay()).flatMap(x -> guardedCheck);
+    }
+
+    public void failed(UUID tokenId, String clientId, String reason, String source) {
+        guard.failed(clientId, source);
+        usage.failed(tokenId, clientId, reason, source);
+        LOG.debugf("Refused client %s from %s: %s", clientId, source, reason);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.latchkey.auth.oauth2;
+
+import dev.latchkey.auth.credential.CredentialStore;
+import dev.latchkey.auth.credential.CredentialVerdict;
+import dev.latchkey.auth.credential.TokenState;
+import dev.latchkey.auth.jwt.JwtVerifier;
+import dev.latchkey.auth.rbac.PermissionResolver;
+import dev.latchkey.auth.refresh.RefreshTokens;
+import dev.latchkey.auth.refresh.RevokedJwts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * RFC 7662 introspection of JWTs, access-token keys and refresh tokens, and RFC 7009 revocation (refresh tokens and
+ * JWTs). Callers authenticate with client credentials: the vendor's, or a token holding {@code oauth.introspect};
+ * a tenant's caller learns only about its own tenant's tokens (anything else is simply inactive).
+ */
+@Path("/oauth")
+@Tag(name = "oauth2")
+public class IntrospectionEndpoint {
+
+    public static final String PERMISSION = "oauth.introspect";
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    private final CredentialStore credentials;
+    private final PermissionResolver rights;
+    private final RefreshTokens refreshTokens;
+    private final RevokedJwts revoked;
+    private final JwtVerifier verifier;
+    private final Failures failures;
+
+    public IntrospectionEndpoint(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
+            RevokedJwts revoked, JwtVerifier verifier, Failures failures) {
+        this.credentials = credentials;
+        this.rights = rights;
+        this.refreshTokens = refreshTokens;
+        this.revoked = revoked;
+        this.verifier = verifier;
+        this.failures = failures;
+    }
+
+    @POST
+    @Path("introspect")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Introspect a JWT, access-token key or refresh token (RFC 7662)")
+    public Uni<Response> introspect(MultivaluedMap<String, String> form,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        String token = request.requireParam("token");
+        return caller(request).flatMap(caller -> describe(token).map(found ->
+                        found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
+                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Revoke a refresh token (its family) or a JWT (RFC 7009); unknown tokens answer 200 too")
+    public Uni<Response> revoke(MultivaluedMap<String, String> form,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        String token = request.requireParam("token");
+        return caller(request).flatMap(caller -> {
+            if (token.startsWith("lk_at_")) {
+                throw OAuthError.unsupportedTokenType("Access-token keys are deleted through token-service, not revoked");
+            }
+            if (token.startsWith("lk_rt_")) {
+                return refreshTokens.peek(token).flatMap(live -> live == null ? Uni.createFrom().voidItem()
+                        : tenantOf(live.tokenId()).flatMap(tenant -> visible(caller, tenant)
+                                ? refreshTokens.revoke(token).replaceWithVoid() : Uni.createFrom().voidItem()));
+            }
+            JwtClaims claims = verifier.verify(token);
+            if (claims == null || !visible(caller, uuidClaim(claims, "tenant_id"))) {
+                return Uni.createFrom().voidItem();
+            }
+            return revoked.revoke(jti(claims), expiry(claims));
+        }).map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    /** The authenticated caller's token, when it may introspect. */
+    private Uni<TokenState> caller(TokenRequest request) {
+        ClientAuthentication client = request.requireClient();
+        return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret()))
+                .flatMap(verdict -> {
+                    if (!verdict.valid()) {
+                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        throw OAuthError.invalidClient("Client authentication failed", client.basic());
+                    }
+                    TokenState caller = verdict.token();
+                    return rights.of(caller).map(held -> {
+                        if (!held.permissions().contains("*") && !held.permissions().contains(PERMISSION)) {
+                            throw OAuthError.invalidClient("This client may not introspect or revoke (needs " + PERMISSION + ")",
+                                    client.basic());
+                        }
+                        return caller;
+                    });
+                });
+    }
+
+    private static boolean visible(TokenState caller, UUID tenantId) {
+        return caller.isVendor() || Objects.equals(caller.tenantId(), tenantId);
+    }
+
+    /** What introspection says about a token, and its tenant; null when it is not active. */
+    private record Found(UUID tenantId, Map<String, Object> body) {
+    }
+
+    private Uni<Found> describe(String token) {
+        if (token.startsWith("lk_at_")) {
+            return credentials.accessKey(token).map(v -> v.valid() ? found(v.token(), "access_key") : null);
+        }
+        if (token.startsWith("lk_rt_")) {
+            return refreshTokens.peek(token).flatMap(live -> live == null ? Uni.createFrom().nullItem()
+                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() ? found(v.token(), "refresh_token") : null));
+        }
+        JwtClaims claims = verifier.verify(token);
+        if (claims == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return revoked.isRevoked(jti(claims)).flatMap(isRevoked -> {
+            if (isRevoked) {
+                return Uni.createFrom().nullItem();
+            }
+            UUID tokenId = uuidClaim(claims, "token_id");
+            Uni<Boolean> alive = tokenId == null ? Uni.createFrom().item(true)
+                    : credentials.byTokenId(tokenId).map(CredentialVerdict::valid);
+            return alive.map(ok -> ok ? new Found(uuidClaim(claims, "tenant_id"), jwtBody(claims)) : null);
+        });
+    }
+
+    private static Found found(TokenState t, String kind) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", true);
+        body.put("token_type", kind);
+        body.put("token_id", t.tokenId().toString());
+        body.put("context", t.context().toLowerCase(Locale.ROOT));
+        if (t.clientId() != null) {
+            body.put("client_id", t.clientId());
+        }
+        if (t.tenantId() != null) {
+            body.put("tenant_id", t.tenantId().toString());
+        }
+        if (t.userId() != null) {
+            body.put("sub", t.userId());
+        }
+        if (t.expiresAt() != null) {
+            body.put("exp", t.expiresAt().getEpochSecond());
+        }
+        return new Found(t.tenantId(), body);
+    }
+
+    private static Map<String, Object> jwtBody(JwtClaims claims) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", true);
+        body.put("token_type", "Bearer");
+        body.putAll(claims.getClaimsMap());
+        return body;
+    }
+
+    private static String jti(JwtClaims claims) {
+        try {
+            return claims.getJwtId();
+        } catch (MalformedClaimException e) {
+            return "";
+        }
+    }
+
+    private static NumericDate expiry(JwtClaims claims) {
+        try {
+            return claims.getExpirationTime();
+        } catch (MalformedClaimException e) {
+            return NumericDate.now();
+        }
+    }
+
+    private static UUID uuidClaim(JwtClaims claims, String name) {
+        try {
+            String value = claims.getStringClaimValue(name);
+            return value == null ? null : UUID.fromString(value);
+        } catch (MalformedClaimException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Uni<UUID> tenantOf(UUID tokenId) {
+        return credentials.byTokenId(tokenId).map(v -> v.valid() ? v.token().tenantId() : null);
+    }
+
+    private static String source(HttpServerRequest http) {
+        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+    }
+
+    @ServerExceptionMapper
+    public Response oauthError(OAuthError error) {
+        return error.toResponse();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.latchkey.auth.oauth2;
+
+import dev.latchkey.auth.credential.CredentialStore;
+import dev.latchkey.auth.rbac.PermissionResolver;
+import dev.latchkey.auth.rbac.RbacClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} (RFC 8693), two ways (ADR 0010):
+ * <ul>
+ * <li>an access-token key as {@code subject_token} (type {@value #ACCESS_KEY}): a short-lived JWT with the same
+ * rights, so a gateway turns {@code X-API-KEY} into a JWT once per JWT lifetime; the key itself authenticates;</li>
+ * <li>the vendor's credential (client authentication) with a user id as {@code subject_token} (type
+ * {@value #USER_ID}) and {@code tenant_id}: a session JWT of that user, with its current roles and {@code act}
+ * naming the vendor.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class TokenExchangeGrant {
+
+    public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    public static final String ACCESS_KEY = Issuance.ACCESS_TOKEN_TYPE;
+    public static final String USER_ID = "urn:latchkey:params:oauth:token-type:user-id";
+
+    private final CredentialStore credentials;
+    private final Issuance issuance;
+    private final Failures failures;
+    private final RbacClient rbac;
+
+    public TokenExchangeGrant(CredentialStore credentials, Issuance issuance, Failures failures,
+            @RestClient RbacClient rbac) {
+        this.credentials = credentials;
+        this.issuance = issuance;
+        this.failures = failures;
+        this.rbac = rbac;
+    }
+
+    public Uni<TokenResponse> grant(TokenRequest request) {
+        String subject = request.requireParam("subject_token");
+        String type = request.requireParam("subject_token_type");
+        if (ACCESS_KEY.equals(type)) {
+            return failures.guarded(null, request.source(), credentials.accessKey(subject).flatMap(verdict -> {
+                if (!verdict.valid()) {
+                    failures.failed(null, null, verdict.reason(), request.source());
+                    throw OAuthError.invalidGrant("The subject token is not a valid access-token key");
+                }
+                return issuance.forToken(verdict.token(), request.param("scope"), false, null, Issuance.ACCESS_TOKEN_TYPE);
+            }));
+        }
+        if (USER_ID.equals(type)) {
+            return actForUser(request, subject);
+        }
+        throw OAuthError.invalidRequest("subject_token_type must be " + ACCESS_KEY + " or " + USER_ID);
+    }
+
+    private Uni<TokenResponse> actForUser(TokenRequest request, String userId) {
+        ClientAuthentication client = request.requireClient();
+        UUID tenantId = uuid(request.requireParam("tenant_id"));
+        if (userId.length() > 200) {
+            throw OAuthError.invalidRequest("subject_token is too long for a user id");
+        }
+        return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret())
+                .flatMap(verdict -> {
+                    if (!verdict.valid()) {
+                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        throw OAuthError.invalidClient("Client authentication failed", client.basic());
+                    }
+                    if (!verdict.token().isVendor()) {
+                        throw OAuthError.unauthorizedClient("Only the vendor may act for a user");
+                    }
+                    return rbac.userAccess(tenantId, userId)
+                            .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                            .transform(e -> OAuthError.invalidGrant("No such tenant"))
+                            .flatMap(access -> {
+                                if (!access.member()) {
+                                    throw OAuthError.invalidGrant("The user is not a member of the tenant");
+                                }
+                                PermissionResolver.Rights held = new PermissionResolver.Rights(
+                                        access.roles().stream().map(RbacClient.RoleRef::key).toList(), access.permissions());
+                                return issuance.forUser(tenantId, userId, client.clientId(), held, request.param("scope"));
+                            });
+                }));
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw OAuthError.invalidRequest("tenant_id must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.latchkey.auth.rbac;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.auth.credential.TokenState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The roles and expanded permissions a JWT carries, from live role definitions (ADR 0010): a tenant token's roles
+ * and permission patterns, a personal token's user's current roles narrowed to the token's subset, everything for
+ * the vendor. Answers are kept per tenant and dropped when rbac-service's feed announces a change there.
+ */
+@ApplicationScoped
+public class PermissionResolver {
+
+    /** What a JWT says the bearer may do. */
+    public record Rights(List<String> roles, List<String> permissions) {
+        public static final Rights VENDOR = new Rights(List.of(), List.of("*"));
+    }
+
+    private final RbacClient rbac;
+    private final Cache<String, Uni<Rights>> rights;
+    private final Cache<UUID, Long> changedAt;
+    private volatile LongSupplier feedCursor = () -> -1;
+    private volatile Supplier<Boolean> feedFresh = () -> false;
+    private volatile long everythingChangedAt = -1;
+
+    public PermissionResolver(@RestClient RbacClient rbac, MeterRegistry registry) {
+        this.rbac = rbac;
+        this.rights = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).recordStats().build();
+        this.changedAt = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(20)).build();
+        CaffeineCacheMetrics.monitor(registry, rights, "rights");
+    }
+
+    public void followedBy(LongSupplier cursor, Supplier<Boolean> fresh) {
+        this.feedCursor = cursor;
+        this.feedFresh = fresh;
+    }
+
+    public Uni<Rights> of(TokenState token) {
+        if (token.isVendor()) {
+            return Uni.createFrom().item(Rights.VENDOR);
+        }
+        String key = token.tenantId() + "|" + token.context() + "|" + token.userId() + "|"
+                + sorted(token.roleIdsOrEmpty()) + "|" + sorted(token.permissionIdsOrEmpty());
+        boolean trusted = feedFresh.get();
+        Uni<Rights> cached = trusted ? rights.getIfPresent(key) : null;
+        if (cached != null) {
+            return cached;
+        }
+        long seen = feedCursor.getAsLong();
+        return resolve(token).invoke(resolved -> {
+            Long changed = changedAt.getIfPresent(token.tenantId());
+            boolean stale = (changed != null && changed > seen) || everythingChangedAt > seen;
+            if (trusted && !stale) {
+                rights.put(key, Uni.createFrom().item(resolved));
+            }
+        });
+    }
+
+    /** Something changed in the tenant (roles, memberships, the tenant itself): its answers are stale. */
+    public void changed(UUID tenantId, long cursor) {
+        if (tenantId == null) {
+            everythingChangedAt = cursor;
+            rights.invalidateAll();
+            return;
+        }
+        changedAt.put(tenantId, cursor);
+        String prefix = tenantId + "|";
+        rights.asMap().keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    private Uni<Rights> resolve(TokenState token) {
+        if (!token.isPersonal() && token.userId() == null) {
+            return rbac.rolePermissions(token.tenantId(),
+                            new RbacClient.RolePermissionsRequest(token.roleIdsOrEmpty(), token.permissionIdsOrEmpty()))
+                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions()));
+        }
+        Set<UUID> subset = Set.copyOf(token.roleIdsOrEmpty());
+        return rbac.userAccess(token.tenantId(), token.userId()).flatMap(access -> {
+            List<UUID> held = access.roles().stream().map(RbacClient.RoleRef::id)
+                    .filter(id -> subset.isEmpty() || subset.contains(id)).toList();
+            if (held.isEmpty()) {
+                return Uni.createFrom().item(new Rights(List.of(), List.of()));
+            }
+            return rbac.rolePermissions(token.tenantId(), new RbacClient.RolePermissionsRequest(held, List.of()))
+                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions()));
+        });
+    }
+
+    private static String sorted(List<?> values) {
+        return values.stream().map(Object::toString).sorted().collect(Collectors.joining(","));
+    }
+}
