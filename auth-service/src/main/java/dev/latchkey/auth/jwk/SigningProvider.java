@@ -1,6 +1,7 @@
 package dev.latchkey.auth.jwk;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.security.Provider;
 import java.security.Security;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * (pure Java, ~6x); else the JDK's own. Providers are appended to the JCA list, so they never change what the rest
  * of the JVM gets by default; the signer asks for them by name.
  */
+// Chosen at start-up, so the log says which provider signs before the first request.
+@Startup
 @Singleton
 public class SigningProvider {
 

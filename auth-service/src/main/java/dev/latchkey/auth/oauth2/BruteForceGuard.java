@@ -23,26 +23,34 @@ public class BruteForceGuard {
     private final Cache<String, AtomicInteger> failures;
     private final int slowAfter;
     private final int refuseAfter;
+    private final int sourceFactor;
     private final Duration window;
 
+    /**
+     * @param sourceFactor an address may fail this many times more often than one client id: many clients share an
+     *                     address behind a NAT or a gateway, and one noisy client must not lock out the others
+     */
     public BruteForceGuard(
             @ConfigProperty(name = "latchkey.brute-force.slow-after", defaultValue = "5") int slowAfter,
             @ConfigProperty(name = "latchkey.brute-force.refuse-after", defaultValue = "20") int refuseAfter,
+            @ConfigProperty(name = "latchkey.brute-force.source-factor", defaultValue = "5") int sourceFactor,
             @ConfigProperty(name = "latchkey.brute-force.window", defaultValue = "PT1M") Duration window) {
         this.slowAfter = slowAfter;
         this.refuseAfter = refuseAfter;
+        this.sourceFactor = sourceFactor;
         this.window = window;
         this.failures = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterWrite(window).build();
     }
 
     public Verdict check(String clientId, String source) {
-        int count = Math.max(count("client:" + clientId), count("source:" + source));
-        if (count >= refuseAfter) {
+        int client = count("client:" + clientId);
+        int address = count("source:" + source);
+        if (client >= refuseAfter || address >= refuseAfter * sourceFactor) {
             return new Verdict(true, Duration.ZERO, window.toSeconds());
         }
-        if (count >= slowAfter) {
-            long millis = Math.min(2000, 100L * (count - slowAfter + 1));
-            return new Verdict(false, Duration.ofMillis(millis), 0);
+        int over = Math.max(client - slowAfter, address - slowAfter * sourceFactor);
+        if (over >= 0) {
+            return new Verdict(false, Duration.ofMillis(Math.min(1000, 50L * (over + 1))), 0);
         }
         return Verdict.GO;
     }

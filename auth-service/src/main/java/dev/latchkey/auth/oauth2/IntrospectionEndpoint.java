@@ -174,8 +174,10 @@ public class IntrospectionEndpoint {
     private static Map<String, Object> jwtBody(JwtClaims claims) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", true);
-        body.put("token_type", "Bearer");
         body.putAll(claims.getClaimsMap());
+        // RFC 7662 token_type is the kind of token; the JWT's own token_type claim is reported as context.
+        body.put("context", claims.getClaimValue("token_type"));
+        body.put("token_type", "Bearer");
         return body;
     }
 
