@@ -53,6 +53,10 @@ public final class Launcher implements AutoCloseable {
     private volatile String clientId;
     private volatile String clientSecret;
     private Duration startup;
+    private Path root;
+    private LocalSecrets secrets;
+    private Map<String, String> env;
+    private Consumer<String> output;
 
     private Launcher(PostgresServer postgres, Ports ports) {
         this.postgres = postgres;
@@ -84,38 +88,55 @@ public final class Launcher implements AutoCloseable {
 
     private void startServices(Path root, LocalSecrets secrets, Map<String, String> env, Consumer<String> output)
             throws InterruptedException {
-        List<String> jvmOptions = Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"));
-        String authUrl = "http://127.0.0.1:" + ports.auth();
+        this.root = root;
+        this.secrets = secrets;
+        this.env = env;
+        this.output = output;
         int[] portOf = {ports.rbac(), ports.token(), ports.auth()};
         for (int i = 0; i < SERVICES.size(); i++) {
-            String name = SERVICES.get(i);
-            String database = "latchkey_" + name.substring(0, name.indexOf('-'));
-            postgres.ensureDatabase(database);
-            Map<String, String> childEnv = new HashMap<>(env);
-            childEnv.put("LATCHKEY_DB_HOST", postgres.host());
-            childEnv.put("LATCHKEY_DB_PORT", String.valueOf(postgres.port()));
-            childEnv.put("LATCHKEY_DB_USER", postgres.user());
-            childEnv.put("LATCHKEY_DB_PASSWORD", postgres.password());
-            childEnv.put("LATCHKEY_DB_NAME", database);
-            childEnv.put("LATCHKEY_INTERNAL_CREDENTIAL", secrets.internalCredential());
-            childEnv.put("LATCHKEY_SECRET_PEPPER", secrets.pepper());
-            childEnv.put("LATCHKEY_AUTH_MASTER_KEY", secrets.masterKey());
-            childEnv.putIfAbsent("LATCHKEY_AUTH_ISSUER", authUrl);
-            childEnv.put("LATCHKEY_AUTH_URL", authUrl);
-            childEnv.put("LATCHKEY_TOKEN_SERVICE_URL", "http://127.0.0.1:" + ports.token());
-            childEnv.put("LATCHKEY_RBAC_SERVICE_URL", "http://127.0.0.1:" + ports.rbac());
-            String prefix = String.format("[%-5s] ", name.substring(0, name.indexOf('-')));
-            Consumer<String> relay = name.equals("token-service")
-                    ? line -> {
-                        watchForBootstrap(line);
-                        output.accept(prefix + line);
-                    }
-                    : line -> output.accept(prefix + line);
-            services.add(ServiceProcess.start(root, name, portOf[i], childEnv, jvmOptions, relay));
+            services.add(startService(SERVICES.get(i), portOf[i], ""));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
+    }
+
+    /**
+     * Starts one more replica of a service on its own port, on the same database (for tests of several replicas).
+     * It stops with the others.
+     */
+    public void startReplica(String name, int port) throws InterruptedException {
+        ServiceProcess replica = startService(name, port, "-" + port);
+        services.add(replica);
+        replica.awaitReady(Duration.ofSeconds(120));
+    }
+
+    private ServiceProcess startService(String name, int port, String suffix) {
+        List<String> jvmOptions = Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"));
+        String authUrl = "http://127.0.0.1:" + ports.auth();
+        String database = "latchkey_" + name.substring(0, name.indexOf('-'));
+        postgres.ensureDatabase(database);
+        Map<String, String> childEnv = new HashMap<>(env);
+        childEnv.put("LATCHKEY_DB_HOST", postgres.host());
+        childEnv.put("LATCHKEY_DB_PORT", String.valueOf(postgres.port()));
+        childEnv.put("LATCHKEY_DB_USER", postgres.user());
+        childEnv.put("LATCHKEY_DB_PASSWORD", postgres.password());
+        childEnv.put("LATCHKEY_DB_NAME", database);
+        childEnv.put("LATCHKEY_INTERNAL_CREDENTIAL", secrets.internalCredential());
+        childEnv.put("LATCHKEY_SECRET_PEPPER", secrets.pepper());
+        childEnv.put("LATCHKEY_AUTH_MASTER_KEY", secrets.masterKey());
+        childEnv.putIfAbsent("LATCHKEY_AUTH_ISSUER", authUrl);
+        childEnv.put("LATCHKEY_AUTH_URL", authUrl);
+        childEnv.put("LATCHKEY_TOKEN_SERVICE_URL", "http://127.0.0.1:" + ports.token());
+        childEnv.put("LATCHKEY_RBAC_SERVICE_URL", "http://127.0.0.1:" + ports.rbac());
+        String prefix = String.format("[%-5s] ", name.substring(0, name.indexOf('-')) + suffix);
+        Consumer<String> relay = name.equals("token-service")
+                ? line -> {
+                    watchForBootstrap(line);
+                    output.accept(prefix + line);
+                }
+                : line -> output.accept(prefix + line);
+        return ServiceProcess.start(root, name, port, childEnv, jvmOptions, relay);
     }
 
     private void watchForBootstrap(String line) {
