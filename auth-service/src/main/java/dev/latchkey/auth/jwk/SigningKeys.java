@@ -82,7 +82,7 @@ public class SigningKeys {
     }
 
     /** Reads the table again: picks up keys another replica created and the moment a pending key starts to sign. */
-    @Scheduled(every = "${latchkey.auth.key-reload-every:10s}", delayed = "10s",
+    @Scheduled(every = "${latchkey.keys.reload-every:10s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
         return Panache.withSession(repository::published).invoke(stored -> {
@@ -103,7 +103,7 @@ public class SigningKeys {
      * Creates the next key when the active one is due (or uses another algorithm than configured), and deletes keys
      * retired longer ago than the longest JWT lifetime. One replica at a time, under the advisory lock.
      */
-    @Scheduled(every = "${latchkey.auth.key-rotation-check-every:60s}", delayed = "5s",
+    @Scheduled(every = "${latchkey.keys.rotation-check-every:60s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> rotate() {
         Instant now = Instant.now();
