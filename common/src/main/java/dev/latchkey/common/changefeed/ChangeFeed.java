@@ -43,7 +43,9 @@ public class ChangeFeed {
             if (!page.changes().isEmpty() || wait.isZero() || wait.isNegative()) {
                 return Uni.createFrom().item(page);
             }
-            return Uni.createFrom().completionStage(wakeUp)
+            // A copy: when this poll times out, Mutiny cancels what it waits on, which must not be the future that
+            // every other waiting poll shares.
+            return Uni.createFrom().completionStage(wakeUp.copy())
                     .ifNoItem().after(wait).recoverWithItem((Void) null)
                     .flatMap(woken -> query(after, limit));
         });

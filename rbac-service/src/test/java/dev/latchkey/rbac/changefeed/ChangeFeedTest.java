@@ -60,6 +60,18 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aPollThatTimesOutLeavesTheOthersWaiting() throws Exception {
+        long after = head();
+        CompletableFuture<JsonPath> patient = CompletableFuture.supplyAsync(() -> read(after, 20));
+        // this one gives up after a second, while the patient one waits on
+        assertTrue(read(after, 1).getList("changes").isEmpty());
+        assertTrue(read(after, 1).getList("changes").isEmpty(), "a timed-out poll must not break the next one");
+        assertFalse(patient.isDone());
+        String tenant = createTenant("After a timeout");
+        assertEquals(tenant, patient.get(10, TimeUnit.SECONDS).getString("changes[0].tenantId"));
+    }
+
+    @Test
     void cursorsStrictlyIncreaseAndPagingNeitherSkipsNorRepeats() {
         long start = head();
         String tenant = createTenant("Paging");

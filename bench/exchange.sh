@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Exchange throughput and latency (client credentials -> signed JWT) against baselines measured in the same run:
+#   raw signing (the ceiling: jose4j + the provider auth-service uses, no HTTP) and a near-trivial endpoint of the same
+#   service (GET /.well-known/jwks.json, a constant string from memory). Figures are reported as ratios: the machines
+#   are shared and noisy. Needs: a JDK, wrk (apt-get install wrk). Usage: bench/exchange.sh [seconds-per-run]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-15}"
+OUT=target/bench
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -f auth-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+export LATCHKEY_RBAC_PORT=18081 LATCHKEY_TOKEN_PORT=18082 LATCHKEY_AUTH_PORT=18083
+export LATCHKEY_DATA_DIR="$(mktemp -d)"
+./mvnw -B -q -Prun package -DskipTests > "$OUT/services.log" 2>&1 &
+LAUNCHER=$!
+trap 'kill $LAUNCHER 2>/dev/null; sleep 3; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
+for _ in $(seq 1 180); do grep -q "Latchkey is ready" "$OUT/services.log" && break; sleep 1; done
+grep -q "Latchkey is ready" "$OUT/services.log" || { echo "services did not start; see $OUT/services.log" >&2; exit 1; }
+ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
+SECRET=$(grep -oE "lk_cs_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
+export LK_BASIC=$(printf '%s:%s' "$ID" "$SECRET" | base64 -w0)
+AUTH=http://127.0.0.1:18083
+
+echo "== $(date -u +%FT%TZ) on $(nproc) cores, $(java -version 2>&1 | head -1)"
+java -cp "auth-service/target/quarkus-app/lib/main/*" bench/SignBench.java 5 | tee "$OUT/raw-signing.txt"
+
+run() { # name connections url [script]
+  local name=$1 c=$2 url=$3 script=${4:-}
+  wrk -t2 -c"$c" -d3s ${script:+-s "$script"} "$url" > /dev/null 2>&1  # warm-up
+  wrk -t2 -c"$c" -d"${DURATION}s" --latency ${script:+-s "$script"} "$url" > "$OUT/$name-c$c.txt" 2>&1
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/$name-c$c.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$OUT/$name-c$c.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$OUT/$name-c$c.txt")
+  printf '%-10s c=%-3s %10s req/s  p50 %-8s p99 %-8s\n' "$name" "$c" "$rps" "$p50" "$p99" | tee -a "$OUT/summary.txt"
+}
+: > "$OUT/summary.txt"
+for c in 8 32; do
+  run jwks "$c" "$AUTH/.well-known/jwks.json"
+  run exchange "$c" "$AUTH/oauth/token" bench/exchange.lua
+done
+grep -h "unexpected status" "$OUT"/exchange-*.txt | sort | uniq -c || true
+awk '/^jwks/ {j[$2]=$3} /^exchange/ {e[$2]=$3} END {for (c in e) printf "exchange/jwks %s: %.2f\n", c, e[c]/j[c]}' "$OUT/summary.txt"
+SIGN=$(awk '/AmazonCorretto/ {print $3}' "$OUT/raw-signing.txt")
+[ -n "$SIGN" ] && awk -v s="$SIGN" '/^exchange/ {printf "exchange/raw-signing %s: %.2f\n", $2, $3/s}' "$OUT/summary.txt"
