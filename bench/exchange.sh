@@ -13,9 +13,10 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 export LATCHKEY_RBAC_PORT=18081 LATCHKEY_TOKEN_PORT=18082 LATCHKEY_AUTH_PORT=18083
 export LATCHKEY_DATA_DIR="$(mktemp -d)"
-./mvnw -B -q -Prun package -DskipTests > "$OUT/services.log" 2>&1 &
+# Its own process group, so that stopping it stops Maven, the launcher and the services it started.
+setsid ./mvnw -B -q -Prun package -DskipTests > "$OUT/services.log" 2>&1 &
 LAUNCHER=$!
-trap 'kill $LAUNCHER 2>/dev/null; sleep 3; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
+trap 'kill -TERM -- -$LAUNCHER 2>/dev/null; sleep 5; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
 for _ in $(seq 1 180); do grep -q "Latchkey is ready" "$OUT/services.log" && break; sleep 1; done
 grep -q "Latchkey is ready" "$OUT/services.log" || { echo "services did not start; see $OUT/services.log" >&2; exit 1; }
 ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/services.log" | head -1)

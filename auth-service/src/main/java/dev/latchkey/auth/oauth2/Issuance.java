@@ -26,6 +26,8 @@ import java.util.UUID;
 public class Issuance {
 
     public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+    /** The scope that asks for a refresh token (as in OpenID Connect): without it, an exchange writes nothing. */
+    public static final String OFFLINE_ACCESS = "offline_access";
 
     private final PermissionResolver rights;
     private final JwtIssuer issuer;
@@ -46,8 +48,10 @@ public class Issuance {
      * @param scope    requested scope (space-separated permission keys), or null for all the token's rights
      * @param family   the refresh-token family to continue, or null for a new one; refresh tokens only if {@code withRefresh}
      */
-    public Uni<TokenResponse> forToken(TokenState token, String scope, boolean withRefresh, UUID family,
+    public Uni<TokenResponse> forToken(TokenState token, String requestedScope, boolean withRefresh, UUID family,
             String issuedTokenType) {
+        boolean offline = requestedScope != null && Arrays.asList(requestedScope.trim().split("\\s+")).contains(OFFLINE_ACCESS);
+        String scope = offline ? withoutOffline(requestedScope) : requestedScope;
         return rights.of(token).flatMap(held -> {
             List<String> granted = narrowed(held, scope);
             long lifetime = lifetime(token);
@@ -56,7 +60,8 @@ public class Issuance {
                     token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(), token.userId(),
                     held.roles(), granted, token.metadata(), null, lifetime));
             usage.used(token.tokenId());
-            boolean refresh = withRefresh && Boolean.TRUE.equals(token.refreshTokensEnabled());
+            // A refresh token only when asked for (offline_access, or a refresh continuing its family) and enabled.
+            boolean refresh = withRefresh && (offline || family != null) && Boolean.TRUE.equals(token.refreshTokensEnabled());
             Uni<String> refreshToken = refresh ? refreshTokens.issue(token.tokenId(), family, scope) : Uni.createFrom().nullItem();
             return refreshToken.map(rt -> new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, scope, issuedTokenType));
         });
@@ -68,6 +73,12 @@ public class Issuance {
         JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(userId, "user", null, tenantId, userId, held.roles(),
                 granted, null, Map.of("sub", vendorClientId), config.jwtLifetime().toSeconds()));
         return Uni.createFrom().item(new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), null, scope, ACCESS_TOKEN_TYPE));
+    }
+
+    private static String withoutOffline(String scope) {
+        String rest = Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.equals(OFFLINE_ACCESS))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return rest.isEmpty() ? null : rest;
     }
 
     /** The requested scope when every key in it is held (or the bearer holds "*"); else invalid_scope. */

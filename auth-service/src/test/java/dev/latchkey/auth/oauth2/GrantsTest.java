@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.auth.RbacStub;
 import dev.latchkey.auth.TokenServiceStub;
@@ -84,7 +85,8 @@ class GrantsTest {
     @Test
     void refreshTokensRotateAndAReusedOneEndsItsFamily() {
         String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), true, RbacStub.role("R", "audit.read"));
-        JsonPath first = clientCredentials(client[0], client[1], null);
+        assertNull(clientCredentials(client[0], client[1], null).getString("refresh_token"), "only when asked for");
+        JsonPath first = clientCredentials(client[0], client[1], "offline_access");
         String rt1 = first.getString("refresh_token");
         org.junit.jupiter.api.Assertions.assertTrue(rt1.startsWith("lk_rt_"));
 
@@ -107,9 +109,9 @@ class GrantsTest {
     @Test
     void atMostOneHundredLiveRefreshTokensPerApiToken() {
         String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), true, RbacStub.role("C", "audit.read"));
-        String oldest = clientCredentials(client[0], client[1], null).getString("refresh_token");
+        String oldest = clientCredentials(client[0], client[1], "offline_access").getString("refresh_token");
         for (int i = 0; i < 100; i++) {
-            clientCredentials(client[0], client[1], null);
+            clientCredentials(client[0], client[1], "offline_access");
         }
         assertEquals(100, refreshTokens.liveCount(UUID.fromString(client[2])).await().indefinitely());
         given().formParam("grant_type", "refresh_token").formParam("refresh_token", oldest).post("/oauth/token")
@@ -119,7 +121,7 @@ class GrantsTest {
     @Test
     void aRefreshTokenDiesWithItsApiToken() {
         String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), true, RbacStub.role("D", "audit.read"));
-        String rt = clientCredentials(client[0], client[1], null).getString("refresh_token");
+        String rt = clientCredentials(client[0], client[1], "offline_access").getString("refresh_token");
         TokenServiceStub.delete(client[2]);
         given().formParam("grant_type", "refresh_token").formParam("refresh_token", rt).post("/oauth/token")
                 .then().statusCode(400).body("error", equalTo("invalid_grant"));

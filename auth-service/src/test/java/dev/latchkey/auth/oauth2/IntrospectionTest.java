@@ -27,7 +27,7 @@ class IntrospectionTest {
         UUID tenant = UUID.randomUUID();
         UUID role = RbacStub.role("Intro", "audit.read");
         String[] client = TokenServiceStub.tenantClient(tenant, true, role);
-        var issued = GrantsTest.clientCredentials(client[0], client[1], null);
+        var issued = GrantsTest.clientCredentials(client[0], client[1], "offline_access");
         String jwt = issued.getString("access_token");
         String refresh = issued.getString("refresh_token");
         String key = TokenServiceStub.tenantAccessKey(tenant, role);
