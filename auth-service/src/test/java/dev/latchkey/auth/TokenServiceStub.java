@@ -76,6 +76,16 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         return new String[] {clientId, secret, s.get("tokenId").asText()};
     }
 
+    /** A personal client-credentials token of {@code userId}; returns {clientId, secret, tokenId}. */
+    public static String[] personalClient(UUID tenantId, String userId) {
+        String clientId = SecretFormat.newClientId();
+        String secret = SecretFormat.generate(SecretKind.CLIENT_SECRET);
+        ObjectNode s = state(UUID.randomUUID().toString(), "PERSONAL", "CLIENT_CREDENTIALS", tenantId, userId);
+        s.put("clientId", clientId);
+        register(clientId + ":" + secret, s);
+        return new String[] {clientId, secret, s.get("tokenId").asText()};
+    }
+
     /** A tenant access key with these roles. */
     public static String tenantAccessKey(UUID tenantId, UUID... roleIds) {
         String key = SecretFormat.generate(SecretKind.ACCESS_KEY);

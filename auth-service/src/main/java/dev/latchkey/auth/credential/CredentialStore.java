@@ -41,6 +41,7 @@ public class CredentialStore {
     private final Cache<UUID, Long> changedAt;
     private volatile LongSupplier feedCursor = () -> -1;
     private volatile Supplier<Boolean> feedFresh = () -> false;
+    private volatile long everythingChangedAt = -1;
 
     public CredentialStore(@RestClient TokenServiceClient tokenService, SecretHasher hasher, MeterRegistry registry,
             @ConfigProperty(name = "latchkey.credentials.cache-size", defaultValue = "100000") long size,
@@ -85,8 +86,9 @@ public class CredentialStore {
         entries.asMap().values().removeIf(e -> e.state().tokenId().equals(tokenId));
     }
 
-    /** Settings changed (JWT lifetime, refresh tokens, M2M on or off): forget everything. */
-    public void forgetAll() {
+    /** Settings changed at {@code cursor} (JWT lifetime, refresh tokens, M2M on or off): forget everything. */
+    public void forgetAll(long cursor) {
+        everythingChangedAt = cursor;
         entries.invalidateAll();
     }
 
@@ -110,7 +112,7 @@ public class CredentialStore {
             }
             TokenState state = verdict.token();
             Long changed = changedAt.getIfPresent(state.tokenId());
-            if (changed != null && changed > seen) {
+            if ((changed != null && changed > seen) || everythingChangedAt > seen) {
                 LOG.debugf("Not caching token %s: it changed while it was being checked", state.tokenId());
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.latchkey.auth.credential;
 
+import dev.latchkey.common.secret.SecretFormat;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,13 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * Collects uses and failed uses in memory and sends them to token-service in batches (lastUsedAt and the audit
  * log), never a write per exchange. A batch that cannot be delivered is dropped with a warning: lastUsedAt is
- * informative, and failures beyond the bound are counted, not queued forever.
+ * informative; failures beyond the bound are dropped and their number logged with the next batch.
  */
 @ApplicationScoped
 public class UsageReporter {
@@ -27,6 +29,7 @@ public class UsageReporter {
     private final TokenServiceClient tokenService;
     private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<TokenServiceClient.Failure> failures = new ConcurrentLinkedQueue<>();
+    private final LongAdder dropped = new LongAdder();
 
     public UsageReporter(@RestClient TokenServiceClient tokenService) {
         this.tokenService = tokenService;
@@ -39,7 +42,11 @@ public class UsageReporter {
     /** A refused use; never the presented secret. */
     public void failed(UUID tokenId, String clientId, String reason, String source) {
         if (failures.size() < MAX_FAILURES) {
-            failures.add(new TokenServiceClient.Failure(tokenId, clientId, reason, Instant.now(), source));
+            // Only a well-formed client id is worth recording (and fits token-service's limits); never the secret.
+            String id = SecretFormat.isClientId(clientId) ? clientId : null;
+            failures.add(new TokenServiceClient.Failure(tokenId, id, reason, Instant.now(), source));
+        } else {
+            dropped.increment();
         }
     }
 
@@ -55,6 +62,10 @@ public class UsageReporter {
         List<TokenServiceClient.Failure> failed = new ArrayList<>();
         for (TokenServiceClient.Failure f = failures.poll(); f != null; f = failures.poll()) {
             failed.add(f);
+        }
+        long lost = dropped.sumThenReset();
+        if (lost > 0) {
+            LOG.warnf("%d failed uses were not recorded: more than %d arrived between two batches", lost, MAX_FAILURES);
         }
         if (uses.isEmpty() && failed.isEmpty()) {
             return Uni.createFrom().voidItem();

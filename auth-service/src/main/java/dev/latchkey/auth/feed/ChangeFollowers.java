@@ -78,7 +78,7 @@ public class ChangeFollowers {
                 refreshTokens.tokenGone(tokenId).subscribe().with(ok -> { }, e -> { });
             }
         } else if (change.type().equals("settings.updated")) {
-            credentials.forgetAll();
+            credentials.forgetAll(change.cursor());
         }
     }
 

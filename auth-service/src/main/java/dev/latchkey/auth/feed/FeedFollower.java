@@ -61,7 +61,7 @@ public final class FeedFollower {
 
     /** Heard from the feed recently enough that what it has not said cannot be older than the bound. */
     public boolean fresh() {
-        return cursor >= 0 && Duration.between(lastContact, Instant.now()).compareTo(staleAfter) < 0;
+        return cursor >= 0 && head <= cursor && Duration.between(lastContact, Instant.now()).compareTo(staleAfter) < 0;
     }
 
     private void next() {
@@ -77,7 +77,11 @@ public final class FeedFollower {
                 LOG.infof("Following the %s change feed from cursor %d", name, cursor);
             } else {
                 for (Change change : page.changes()) {
-                    handler.accept(change);
+                    try {
+                        handler.accept(change);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "Could not apply %s change %d (%s); skipped", name, change.cursor(), change.type());
+                    }
                     cursor = change.cursor();
                 }
                 cursor = Math.max(cursor, page.cursor());

@@ -71,7 +71,8 @@ public class IntrospectionEndpoint {
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> describe(token).map(found ->
                         found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
-                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
+                .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
     }
 
     @POST
@@ -96,7 +97,12 @@ public class IntrospectionEndpoint {
                 return Uni.createFrom().voidItem();
             }
             return revoked.revoke(jti(claims), expiry(claims));
-        }).map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+        }).map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build())
+                .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
+    }
+
+    private static OAuthError unavailable(Throwable e) {
+        return OAuthError.temporarilyUnavailable("Tokens cannot be checked right now; retry shortly");
     }
 
     /** The authenticated caller's token, when it may introspect. */

@@ -53,6 +53,9 @@ public class Issuance {
         boolean offline = requestedScope != null && Arrays.asList(requestedScope.trim().split("\\s+")).contains(OFFLINE_ACCESS);
         String scope = offline ? withoutOffline(requestedScope) : requestedScope;
         return rights.of(token).flatMap(held -> {
+            if (!held.member()) {
+                throw OAuthError.invalidGrant("The token's user is no longer a member of its tenant");
+            }
             List<String> granted = narrowed(held, scope);
             long lifetime = lifetime(token);
             JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(

@@ -33,24 +33,43 @@ public class RefreshTokenGrant {
         String presented = request.requireParam("refresh_token");
         ClientAuthentication client = request.optionalClient();
         String clientId = client == null ? null : client.clientId();
-        return failures.guarded(clientId, request.source(), refreshTokens.redeem(presented).flatMap(outcome -> {
-            if (outcome.refusal() != null) {
-                failures.failed(null, clientId, "REFRESH_" + outcome.refusal(), request.source());
-                throw OAuthError.invalidGrant("The refresh token is not valid");
+        // Everything that can fail for reasons other than the refresh token itself is checked before it is spent, so
+        // that a retry after a 503 is not mistaken for reuse (which would end the family).
+        Uni<Void> clientOk = client == null ? Uni.createFrom().voidItem()
+                : credentials.client(client.clientId(), client.clientSecret()).invoke(verdict -> {
+                    if (!verdict.valid()) {
+                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        throw OAuthError.invalidClient("Client authentication failed", client.basic());
+                    }
+                }).replaceWithVoid();
+        return failures.guarded(clientId, request.source(), clientOk.chain(() -> refreshTokens.peek(presented)).flatMap(live -> {
+            if (live == null) {
+                return spend(presented, clientId, request).replaceWith((TokenResponse) null);
             }
-            RefreshTokens.Redeemed redeemed = outcome.redeemed();
-            return credentials.byTokenId(redeemed.tokenId()).flatMap(verdict -> {
+            return credentials.byTokenId(live.tokenId()).flatMap(verdict -> {
                 if (!verdict.valid()) {
-                    failures.failed(redeemed.tokenId(), clientId, verdict.reason(), request.source());
+                    failures.failed(live.tokenId(), clientId, verdict.reason(), request.source());
                     throw OAuthError.invalidGrant("The API token of this refresh token is no longer valid");
                 }
                 if (client != null && !client.clientId().equals(verdict.token().clientId())) {
                     throw OAuthError.invalidGrant("The refresh token was not issued to this client");
                 }
-                String scope = narrowerScope(redeemed.scope(), request.param("scope"));
-                return issuance.forToken(verdict.token(), scope, true, redeemed.familyId(), null);
+                String scope = narrowerScope(live.scope(), request.param("scope"));
+                return spend(presented, clientId, request)
+                        .flatMap(redeemed -> issuance.forToken(verdict.token(), scope, true, redeemed.familyId(), null));
             });
         }));
+    }
+
+    /** Spends the refresh token; a spent, expired or unknown one is invalid_grant (and a spent one ends its family). */
+    private Uni<RefreshTokens.Redeemed> spend(String presented, String clientId, TokenRequest request) {
+        return refreshTokens.redeem(presented).map(outcome -> {
+            if (outcome.refusal() != null) {
+                failures.failed(null, clientId, "REFRESH_" + outcome.refusal(), request.source());
+                throw OAuthError.invalidGrant("The refresh token is not valid");
+            }
+            return outcome.redeemed();
+        });
     }
 
     /** A refresh may ask for less than the original grant, never more. */

@@ -60,8 +60,8 @@ public class TokenExchangeGrant {
     private Uni<TokenResponse> actForUser(TokenRequest request, String userId) {
         ClientAuthentication client = request.requireClient();
         UUID tenantId = uuid(request.requireParam("tenant_id"));
-        if (userId.length() > 200) {
-            throw OAuthError.invalidRequest("subject_token is too long for a user id");
+        if (userId.length() > 200 || userId.chars().anyMatch(Character::isISOControl)) {
+            throw OAuthError.invalidRequest("subject_token is not a user id (1 to 200 characters, no control characters)");
         }
         return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret())
                 .flatMap(verdict -> {
@@ -80,7 +80,7 @@ public class TokenExchangeGrant {
                                     throw OAuthError.invalidGrant("The user is not a member of the tenant");
                                 }
                                 PermissionResolver.Rights held = new PermissionResolver.Rights(
-                                        access.roles().stream().map(RbacClient.RoleRef::key).toList(), access.permissions());
+                                        access.roles().stream().map(RbacClient.RoleRef::key).toList(), access.permissions(), true);
                                 return issuance.forUser(tenantId, userId, client.clientId(), held, request.param("scope"));
                             });
                 }));

@@ -25,8 +25,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class PermissionResolver {
 
     /** What a JWT says the bearer may do. */
-    public record Rights(List<String> roles, List<String> permissions) {
-        public static final Rights VENDOR = new Rights(List.of(), List.of("*"));
+    public record Rights(List<String> roles, List<String> permissions, boolean member) {
+        public static final Rights VENDOR = new Rights(List.of(), List.of("*"), true);
+        public static final Rights NOT_A_MEMBER = new Rights(List.of(), List.of(), false);
     }
 
     private final RbacClient rbac;
@@ -85,17 +86,20 @@ public class PermissionResolver {
         if (!token.isPersonal() && token.userId() == null) {
             return rbac.rolePermissions(token.tenantId(),
                             new RbacClient.RolePermissionsRequest(token.roleIdsOrEmpty(), token.permissionIdsOrEmpty()))
-                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions()));
+                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions(), true));
         }
         Set<UUID> subset = Set.copyOf(token.roleIdsOrEmpty());
         return rbac.userAccess(token.tenantId(), token.userId()).flatMap(access -> {
+            if (!access.member()) {
+                return Uni.createFrom().item(Rights.NOT_A_MEMBER);
+            }
             List<UUID> held = access.roles().stream().map(RbacClient.RoleRef::id)
                     .filter(id -> subset.isEmpty() || subset.contains(id)).toList();
             if (held.isEmpty()) {
-                return Uni.createFrom().item(new Rights(List.of(), List.of()));
+                return Uni.createFrom().item(new Rights(List.of(), List.of(), true));
             }
             return rbac.rolePermissions(token.tenantId(), new RbacClient.RolePermissionsRequest(held, List.of()))
-                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions()));
+                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions(), true));
         });
     }
 

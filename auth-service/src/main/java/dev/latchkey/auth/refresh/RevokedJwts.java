@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import org.jose4j.jwt.NumericDate;
 
 /**
- * JWTs revoked through RFC 7009, until they expire. Introspection reports them inactive on every replica (the table
+ * JWTs revoked through RFC 7009, until they expire (and the hourly clean-up of both tables). Introspection reports them inactive on every replica (the table
  * is shared); gateways that verify locally cannot know, which is why JWTs are short-lived (ADR 0010).
  */
 @ApplicationScoped
@@ -35,6 +35,10 @@ public class RevokedJwts {
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        return pool.query("DELETE FROM revoked_jwt WHERE expires_at < now()").execute().replaceWithVoid();
+        // Spent refresh tokens are kept a day, long enough to recognise their reuse.
+        return pool.query("DELETE FROM revoked_jwt WHERE expires_at < now()").execute()
+                .chain(() -> pool.query("DELETE FROM refresh_token WHERE expires_at < now()"
+                        + " OR used_at < now() - interval '1 day'").execute())
+                .replaceWithVoid();
     }
 }

@@ -197,7 +197,41 @@ class GrantsTest {
     }
 
     @Test
+    void aPersonalTokenActsWithItsUsersRolesAndNotAtAllOnceTheUserLeft() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID member = RbacStub.role("PersonalMember", "tokens.personal.write");
+        RbacStub.member(tenant, "auth0|dave", member);
+        String[] personal = TokenServiceStub.personalClient(tenant, "auth0|dave");
+        JwtClaims claims = verify(clientCredentials(personal[0], personal[1], null).getString("access_token"));
+        assertEquals("personal", claims.getStringClaimValue("token_type"));
+        assertEquals("auth0|dave", claims.getSubject());
+        assertEquals(List.of("tokens.personal.write"), claims.getStringListClaimValue("permissions"));
+
+        String[] orphan = TokenServiceStub.personalClient(tenant, "auth0|gone");
+        given().auth().preemptive().basic(orphan[0], orphan[1]).formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void aRefreshWithClientAuthenticationChecksTheSecret() {
+        String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), true, RbacStub.role("S", "audit.read"));
+        String rt = clientCredentials(client[0], client[1], "offline_access").getString("refresh_token");
+        given().auth().preemptive().basic(client[0], dev.latchkey.common.secret.SecretFormat.generate(
+                        dev.latchkey.common.secret.SecretKind.CLIENT_SECRET))
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", rt)
+                .post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+        // the refused attempt did not spend it
+        given().auth().preemptive().basic(client[0], client[1])
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", rt)
+                .post("/oauth/token").then().statusCode(200);
+    }
+
+    @Test
     void everyRfc6749ErrorHasItsCode() {
+        given().auth().preemptive().basic(TokenServiceStub.CLIENT_ID, TokenServiceStub.SECRET)
+                .formParam("grant_type", TokenExchangeGrant.GRANT_TYPE).formParam("subject_token", "bad\u0001user")
+                .formParam("subject_token_type", TokenExchangeGrant.USER_ID).formParam("tenant_id", UUID.randomUUID().toString())
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_request"));
         given().formParam("grant_type", "refresh_token").post("/oauth/token").then().statusCode(400)
                 .body("error", equalTo("invalid_request"));
         given().formParam("grant_type", TokenExchangeGrant.GRANT_TYPE).formParam("subject_token", "x")
