@@ -28,8 +28,9 @@ public class Caller {
         return jwt.getSubject();
     }
 
+    /** The vendor with all its powers: a vendor token whose scope was narrowed at issuance is not (ADR 0010). */
     public boolean isVendor() {
-        return VENDOR.equals(jwt.getClaim("token_type"));
+        return VENDOR.equals(jwt.getClaim("token_type")) && strings("permissions").contains("*");
     }
 
     public void requireVendor() {
