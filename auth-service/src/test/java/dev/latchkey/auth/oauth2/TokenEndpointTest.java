@@ -164,6 +164,20 @@ class TokenEndpointTest {
     }
 
     @Test
+    void exchangesAreCountedByGrantAndOutcomeWithALatencyHistogram() {
+        given().header("Authorization", basic(TokenServiceStub.CLIENT_ID, TokenServiceStub.SECRET))
+                .formParam("grant_type", "client_credentials").when().post("/oauth/token").then().statusCode(200);
+        given().header("Authorization", basic(TokenServiceStub.CLIENT_ID, SecretFormat.generate(SecretKind.CLIENT_SECRET)))
+                .formParam("grant_type", "client_credentials").when().post("/oauth/token").then().statusCode(401);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("latchkey_exchange_seconds_count{grant=\"client_credentials\",outcome=\"issued\"}"), metrics);
+        assertTrue(metrics.contains("latchkey_exchange_seconds_count{grant=\"client_credentials\",outcome=\"invalid_client\"}"));
+        assertTrue(metrics.contains("latchkey_exchange_seconds_bucket{grant=\"client_credentials\""), "latency histogram");
+        assertTrue(metrics.contains("cache_gets_total{cache=\"credentials\""), "credential cache hits and misses");
+        assertTrue(metrics.contains("latchkey_feed_lag{feed=\"token-service\"}"), "feed lag");
+    }
+
+    @Test
     void theCredentialCheckCarriesTheServiceCredential() {
         int before = TokenServiceStub.UNAUTHENTICATED_CALLS.get();
         given().header("Authorization", basic(TokenServiceStub.CLIENT_ID, TokenServiceStub.SECRET))

@@ -72,6 +72,7 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setClaim("token_type", "vendor");
         claims.setClaim("token_id", UUID.randomUUID().toString());
+        claims.setStringListClaim("permissions", "*");
         return claims;
     }
 

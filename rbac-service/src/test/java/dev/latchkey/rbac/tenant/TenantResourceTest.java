@@ -155,6 +155,15 @@ class TenantResourceTest {
     }
 
     @Test
+    void aVendorTokenNarrowedByScopeIsNotTheVendor() {
+        JwtClaims claims = JwksStub.vendorClaims();
+        claims.setStringListClaim("permissions", "tenants.read");
+        given().auth().oauth2(JwksStub.sign(claims))
+                .when().get("/tenants")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         given().auth().oauth2(JwksStub.vendorToken())
                 .contentType(ContentType.JSON).body("{\"name\": ")
