@@ -7,18 +7,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretKind;
+import dev.latchkey.common.testing.StubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -112,21 +108,14 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/internal/", this::handle);
-        server.start();
-        return Map.of("latchkey.token-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = StubServer.start("/internal/", this::handle);
+        return Map.of("latchkey.token-service.url", StubServer.url(server));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         if (!SERVICE_CREDENTIAL.equals(exchange.getRequestHeaders().getFirst("X-Latchkey-Service"))) {
             UNAUTHENTICATED_CALLS.incrementAndGet();
-            respond(exchange, 401, "{\"status\":401}");
+            StubServer.respond(exchange, 401, "{\"status\":401}");
             return;
         }
         String path = exchange.getRequestURI().getPath();
@@ -142,9 +131,9 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         } else if (path.equals("/internal/changes")) {
-            respond(exchange, 200, "{\"changes\":[],\"cursor\":0,\"head\":0}");
+            StubServer.respond(exchange, 200, "{\"changes\":[],\"cursor\":0,\"head\":0}");
         } else {
-            respond(exchange, 404, "{\"status\":404}");
+            StubServer.respond(exchange, 404, "{\"status\":404}");
         }
     }
 
@@ -155,17 +144,9 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         } else {
             verdict.set("token", state);
         }
-        respond(exchange, 200, JSON.writeValueAsString(verdict));
+        StubServer.respond(exchange, 200, JSON.writeValueAsString(verdict));
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void stop() {
