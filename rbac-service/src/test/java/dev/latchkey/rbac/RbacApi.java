@@ -6,7 +6,6 @@ import dev.latchkey.common.testing.JwksStub;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -64,7 +63,4 @@ public final class RbacApi {
         return Arrays.stream(values).map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
-    public static List<String> list(String... values) {
-        return List.of(values);
-    }
 }

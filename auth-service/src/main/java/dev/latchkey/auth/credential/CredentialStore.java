@@ -92,10 +92,6 @@ public class CredentialStore {
         entries.invalidateAll();
     }
 
-    public double hitRatio() {
-        return entries.stats().hitRate();
-    }
-
     private Uni<CredentialVerdict> lookup(String key, Supplier<Uni<CredentialVerdict>> ask) {
         Instant now = Instant.now();
         boolean trusted = feedFresh.get();

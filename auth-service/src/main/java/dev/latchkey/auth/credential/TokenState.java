@@ -23,10 +23,6 @@ public record TokenState(UUID tokenId, String context, String type, UUID tenantI
         return "PERSONAL".equals(context);
     }
 
-    public boolean expiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
-    }
-
     public List<UUID> roleIdsOrEmpty() {
         return roleIds == null ? List.of() : roleIds;
     }

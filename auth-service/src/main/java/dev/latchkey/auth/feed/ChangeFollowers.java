@@ -66,10 +66,6 @@ public class ChangeFollowers {
         rbac.stop();
     }
 
-    public boolean fresh() {
-        return tokens.fresh() && rbac.fresh();
-    }
-
     private void onTokenChange(Change change) {
         if (change.type().startsWith("token.")) {
             UUID tokenId = UUID.fromString(String.valueOf(change.data().get("tokenId")));

@@ -33,8 +33,4 @@ public class ProblemException extends RuntimeException {
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
     }
-
-    public static ProblemException unauthorized(String detail) {
-        return new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, detail));
-    }
 }

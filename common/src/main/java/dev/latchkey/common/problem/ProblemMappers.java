@@ -136,15 +136,13 @@ public class ProblemMappers {
     }
 
     public static Response respond(Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (problem.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        return response.build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** A missing, forged or expired bearer token: 401 with the Bearer challenge (RFC 6750). */
     private static Response unauthorized() {
-        return respond(Problem.of("unauthorized", "Unauthorized", 401, "A valid bearer token is required"));
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of("unauthorized", "Unauthorized", 401, "A valid bearer token is required")).build();
     }
 
     private static Response internalError(Throwable e) {
