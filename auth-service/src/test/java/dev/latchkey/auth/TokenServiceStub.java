@@ -72,12 +72,12 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         return new String[] {clientId, secret, s.get("tokenId").asText()};
     }
 
-    /** A personal client-credentials token of {@code userId}; returns {clientId, secret, tokenId}. */
+    /** A personal client-credentials token of {@code userId} with all its roles; returns {clientId, secret, tokenId}. */
     public static String[] personalClient(UUID tenantId, String userId) {
         String clientId = SecretFormat.newClientId();
         String secret = SecretFormat.generate(SecretKind.CLIENT_SECRET);
         ObjectNode s = state(UUID.randomUUID().toString(), "PERSONAL", "CLIENT_CREDENTIALS", tenantId, userId);
-        s.put("clientId", clientId);
+        s.put("clientId", clientId).put("allRoles", true);
         register(clientId + ":" + secret, s);
         return new String[] {clientId, secret, s.get("tokenId").asText()};
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenState(UUID tokenId, String context, String type, UUID tenantId, String userId, String clientId,
         List<UUID> roleIds, List<String> permissionIds, Map<String, Object> metadata, Instant expiresAt,
-        Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled) {
+        Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled, Boolean allRoles) {
 
     public boolean isVendor() {
         return "VENDOR".equals(context);
@@ -21,6 +21,11 @@ public record TokenState(UUID tokenId, String context, String type, UUID tenantI
 
     public boolean isPersonal() {
         return "PERSONAL".equals(context);
+    }
+
+    /** A personal token with all of its user's roles; otherwise it carries only {@link #roleIds} (perhaps none). */
+    public boolean hasAllRoles() {
+        return Boolean.TRUE.equals(allRoles);
     }
 
     public List<UUID> roleIdsOrEmpty() {

@@ -54,7 +54,7 @@ public class PermissionResolver {
             return Uni.createFrom().item(Rights.VENDOR);
         }
         String key = token.tenantId() + "|" + token.context() + "|" + token.userId() + "|"
-                + sorted(token.roleIdsOrEmpty()) + "|" + sorted(token.permissionIdsOrEmpty());
+                + sorted(token.roleIdsOrEmpty()) + "|" + token.hasAllRoles() + "|" + sorted(token.permissionIdsOrEmpty());
         boolean trusted = feedFresh.get();
         Uni<Rights> cached = trusted ? rights.getIfPresent(key) : null;
         if (cached != null) {
@@ -94,7 +94,7 @@ public class PermissionResolver {
                 return Uni.createFrom().item(Rights.NOT_A_MEMBER);
             }
             List<UUID> held = access.roles().stream().map(RbacClient.RoleRef::id)
-                    .filter(id -> subset.isEmpty() || subset.contains(id)).toList();
+                    .filter(id -> token.hasAllRoles() || subset.contains(id)).toList();
             if (held.isEmpty()) {
                 return Uni.createFrom().item(new Rights(List.of(), List.of(), true));
             }

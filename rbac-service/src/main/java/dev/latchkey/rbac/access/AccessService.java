@@ -2,7 +2,6 @@ package dev.latchkey.rbac.access;
 
 import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.rbac.member.MembershipRepository;
-import dev.latchkey.rbac.permission.PermissionPattern;
 import dev.latchkey.rbac.permission.PermissionRepository;
 import dev.latchkey.rbac.role.Role;
 import dev.latchkey.rbac.role.RoleRepository;
@@ -11,8 +10,6 @@ import dev.latchkey.rbac.tenant.TenantRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -36,8 +33,10 @@ public class AccessService {
     }
 
     /**
-     * The caller's access in the tenant. Personal tokens and user sessions act with the user's current roles,
-     * narrowed to the roles the token carries; tenant tokens with the roles and permissions they carry.
+     * The caller's effective access in the tenant, always through {@link Access#of}: personal tokens and user sessions
+     * act with the user's current roles narrowed to the roles the token carries; tenant tokens with their roles as
+     * they are now (or the permissions they were made of); both intersected with the JWT's permissions, which carry
+     * the token's narrowing and the requested scope.
      */
     public Uni<Access> ofCaller(CallerClaims caller, UUID tenantId) {
         if (!caller.vendor() && !tenantId.equals(caller.tenantId())) {
@@ -47,11 +46,13 @@ public class AccessService {
             if (caller.vendor()) {
                 return Uni.createFrom().item(Access.ofVendor(keys));
             }
-            if (caller.userId() != null) {
-                return memberships.rolesOf(tenantId, caller.userId())
-                        .map(live -> Access.ofRoles(live.stream().filter(r -> caller.roleKeys().contains(r.key)).toList(), keys));
-            }
-            return roles.usableByKey(tenantId, caller.roleKeys()).map(held -> ofToken(held, caller.permissions(), keys));
+            Uni<List<Role>> base = caller.userId() != null
+                    ? memberships.rolesOf(tenantId, caller.userId())
+                            .map(live -> live.stream().filter(r -> caller.roleKeys().contains(r.key)).toList())
+                    : roles.usableByKey(tenantId, caller.roleKeys());
+            return base.map(held -> Access.of(held,
+                    caller.userId() == null && caller.roleKeys().isEmpty() ? caller.permissions() : Access.patternsOf(held),
+                    caller.permissions(), keys));
         });
     }
 
@@ -76,12 +77,5 @@ public class AccessService {
 
     public static ProblemException tenantNotFound(UUID tenantId) {
         return ProblemException.notFound("Tenant " + tenantId);
-    }
-
-    /** A tenant token: its roles set its level; its permission claim is what it holds and may pass on. */
-    private static Access ofToken(List<Role> held, List<String> claimed, List<String> keys) {
-        Integer level = held.stream().map(r -> r.level).min(Integer::compare).orElse(null);
-        Set<String> grants = new TreeSet<>(claimed);
-        return new Access(false, level, held, grants, PermissionPattern.expand(grants, keys));
     }
 }

@@ -33,8 +33,8 @@ public final class GrantCheck {
             String field = "roleIds[" + i + "]";
             if (role == null) {
                 refusals.add(new GrantRefusal(field, String.valueOf(id), GrantRefusal.Reason.UNKNOWN_ROLE, "no such role in this tenant"));
-            } else if (!caller.mayGrantLevel(role.level)) {
-                refusals.add(new GrantRefusal(field, String.valueOf(id), GrantRefusal.Reason.LEVEL, levelDetail(role, caller)));
+            } else {
+                refusals.addAll(reach(field, role, caller));
             }
         }
         refusals.addAll(checkPermissions("permissions", permissions, caller, registeredKeys));
@@ -56,8 +56,33 @@ public final class GrantCheck {
         return refusals;
     }
 
-    public static GrantRefusal level(String field, Role role, Access caller) {
-        return new GrantRefusal(field, String.valueOf(role.id), GrantRefusal.Reason.LEVEL, levelDetail(role, caller));
+    /**
+     * Whether the caller reaches a role: may give it, take it away, change or delete it. The level rule (the role is
+     * at or below the caller's strongest level) and the permission rule (the caller holds every permission the role
+     * grants, a wildcard only through one at least as wide).
+     */
+    public static List<GrantRefusal> reach(String field, Role role, Access caller) {
+        List<GrantRefusal> refusals = new ArrayList<>();
+        if (!caller.mayGrantLevel(role.level)) {
+            refusals.add(new GrantRefusal(field, String.valueOf(role.id), GrantRefusal.Reason.LEVEL, levelDetail(role, caller)));
+        }
+        for (String pattern : role.permissionList()) {
+            if (!caller.mayGrant(pattern)) {
+                refusals.add(new GrantRefusal(field, String.valueOf(role.id), GrantRefusal.Reason.PERMISSION,
+                        "role " + role.key + " grants " + pattern + ", which the caller does not hold"));
+            }
+        }
+        return refusals;
+    }
+
+    /** The level rule for a level the caller wants to give a role. */
+    public static List<GrantRefusal> level(String field, int level, Access caller) {
+        if (caller.mayGrantLevel(level)) {
+            return List.of();
+        }
+        return List.of(new GrantRefusal(field, String.valueOf(level), GrantRefusal.Reason.LEVEL,
+                "level " + level + " is stronger than the caller's strongest level"
+                        + (caller.level() == null ? " (it holds no role)" : " (" + caller.level() + ")")));
     }
 
     private static String levelDetail(Role role, Access caller) {

@@ -1,6 +1,7 @@
 package dev.latchkey.rbac.member;
 
 import dev.latchkey.common.grant.GrantRefusal;
+import dev.latchkey.common.access.Permission;
 import dev.latchkey.common.api.Page;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * Users' memberships in a tenant and their roles there. Adding or removing a role, like removing a user, is within
- * the caller's reach only when the role is at or below the caller's strongest level.
+ * the caller's reach only when the caller could give every role concerned (GrantCheck.reach: level and permission rule).
  */
 @ApplicationScoped
 public class MembershipService {
@@ -50,7 +51,7 @@ public class MembershipService {
 
     @WithSession
     public Uni<Page<MemberResponse>> list(UUID tenantId, int page, int size, CallerClaims caller) {
-        return access.require(caller, tenantId, "users.read")
+        return access.require(caller, tenantId, Permission.USERS_READ)
                 .flatMap(a -> memberships.page(tenantId, page, size))
                 .flatMap(items -> memberships.rolesOf(items.stream().map(m -> m.id).toList())
                         .flatMap(rolesByMember -> memberships.countIn(tenantId).map(total -> new Page<>(
@@ -60,14 +61,14 @@ public class MembershipService {
 
     @WithSession
     public Uni<MemberResponse> get(UUID tenantId, String userId, CallerClaims caller) {
-        return access.require(caller, tenantId, "users.read")
+        return access.require(caller, tenantId, Permission.USERS_READ)
                 .flatMap(a -> existing(tenantId, userId))
                 .flatMap(m -> memberships.rolesOf(tenantId, userId).map(held -> MemberResponse.from(m, held)));
     }
 
     @WithTransaction
     public Uni<Saved> put(UUID tenantId, String userId, List<UUID> roleIds, CallerClaims caller, String actor) {
-        return access.require(caller, tenantId, "users.write").flatMap(callerAccess ->
+        return access.require(caller, tenantId, Permission.USERS_WRITE).flatMap(callerAccess ->
                 memberships.find(tenantId, userId).flatMap(membership ->
                         (membership == null ? Uni.createFrom().item(List.<Role>of()) : memberships.rolesOf(tenantId, userId))
                                 .flatMap(current -> roles.usableIn(tenantId, roleIds).flatMap(wanted -> {
@@ -78,13 +79,11 @@ public class MembershipService {
 
     @WithTransaction
     public Uni<Void> remove(UUID tenantId, String userId, CallerClaims caller) {
-        return access.require(caller, tenantId, "users.write").flatMap(callerAccess ->
+        return access.require(caller, tenantId, Permission.USERS_WRITE).flatMap(callerAccess ->
                 existing(tenantId, userId).flatMap(membership -> memberships.rolesOf(tenantId, userId).flatMap(held -> {
                     List<GrantRefusal> refusals = new ArrayList<>();
                     for (Role role : held) {
-                        if (!callerAccess.mayGrantLevel(role.level)) {
-                            refusals.add(GrantCheck.level("userId", role, callerAccess));
-                        }
+                        refusals.addAll(GrantCheck.reach("userId", role, callerAccess));
                     }
                     GrantRefusal.enforce(refusals);
                     return memberships.delete(membership)
@@ -97,9 +96,8 @@ public class MembershipService {
         List<GrantRefusal> refusals = new ArrayList<>(GrantCheck.check(caller, roleIds, wanted, List.of(), List.of()));
         Set<UUID> keep = wanted.stream().map(r -> r.id).collect(Collectors.toSet());
         for (Role role : current) {
-            if (!keep.contains(role.id) && !caller.mayGrantLevel(role.level)) {
-                refusals.add(new GrantRefusal("roleIds", String.valueOf(role.id), GrantRefusal.Reason.LEVEL,
-                        "cannot take away role " + role.key + " (level " + role.level + "): stronger than the caller"));
+            if (!keep.contains(role.id)) {
+                refusals.addAll(GrantCheck.reach("roleIds", role, caller));
             }
         }
         GrantRefusal.enforce(refusals);

@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.role;
 
+import dev.latchkey.common.access.Permission;
 import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
@@ -50,13 +51,13 @@ public class RoleService {
 
     @WithSession
     public Uni<List<RoleResponse>> listUsable(UUID tenantId, CallerClaims caller) {
-        return access.require(caller, tenantId, "roles.read")
+        return access.require(caller, tenantId, Permission.ROLES_READ)
                 .flatMap(a -> roles.usableIn(tenantId)).map(RoleService::responses);
     }
 
     @WithSession
     public Uni<RoleResponse> get(UUID tenantId, UUID roleId, CallerClaims caller) {
-        Uni<?> allowed = tenantId == null ? Uni.createFrom().voidItem() : access.require(caller, tenantId, "roles.read");
+        Uni<?> allowed = tenantId == null ? Uni.createFrom().voidItem() : access.require(caller, tenantId, Permission.ROLES_READ);
         return allowed.flatMap(a -> roles.findById(roleId)).map(role -> {
             boolean visible = role != null && (role.isGlobal() || role.tenantId.equals(tenantId));
             if (!visible) {
@@ -71,11 +72,7 @@ public class RoleService {
         return writer(tenantId, caller).flatMap(access -> permissions.keys().flatMap(keys -> {
             List<GrantRefusal> refusals = new ArrayList<>(
                     GrantCheck.checkPermissions("permissions", request.permissions(), access, keys));
-            if (!access.mayGrantLevel(request.level())) {
-                refusals.add(new GrantRefusal("level", String.valueOf(request.level()), GrantRefusal.Reason.LEVEL,
-                        "level " + request.level() + " is stronger than the caller's strongest level"
-                                + (access.level() == null ? " (it holds no role)" : " (" + access.level() + ")")));
-            }
+            refusals.addAll(GrantCheck.level("level", request.level(), access));
             GrantRefusal.enforce(refusals);
             return roles.keyTaken(tenantId, request.key());
         })).flatMap(taken -> {
@@ -100,13 +97,9 @@ public class RoleService {
     public Uni<RoleResponse> update(UUID tenantId, UUID roleId, UpdateRoleRequest request, CallerClaims caller) {
         return writer(tenantId, caller).flatMap(access -> ownRole(tenantId, roleId).flatMap(role ->
                 permissions.keys().flatMap(keys -> {
-                    List<GrantRefusal> refusals = new ArrayList<>();
-                    if (!access.mayGrantLevel(role.level)) {
-                        refusals.add(GrantCheck.level("roleId", role, access));
-                    }
-                    if (request.level() != null && !access.mayGrantLevel(request.level())) {
-                        refusals.add(new GrantRefusal("level", String.valueOf(request.level()), GrantRefusal.Reason.LEVEL,
-                                "level " + request.level() + " is stronger than the caller's strongest level"));
+                    List<GrantRefusal> refusals = new ArrayList<>(GrantCheck.reach("roleId", role, access));
+                    if (request.level() != null) {
+                        refusals.addAll(GrantCheck.level("level", request.level(), access));
                     }
                     if (request.permissions() != null) {
                         refusals.addAll(GrantCheck.checkPermissions("permissions", request.permissions(), access, keys));
@@ -136,9 +129,7 @@ public class RoleService {
             if (role.builtIn) {
                 throw ProblemException.conflict("built-in", "Built-in role " + role.key + " cannot be deleted");
             }
-            if (!access.mayGrantLevel(role.level)) {
-                GrantRefusal.enforce(List.of(GrantCheck.level("roleId", role, access)));
-            }
+            GrantRefusal.enforce(GrantCheck.reach("roleId", role, access));
             return roles.delete(role).call(() -> outbox.append("role.deleted", tenantId, describe(role)));
         }));
     }
@@ -151,7 +142,7 @@ public class RoleService {
             }
             return permissions.keys().map(Access::ofVendor);
         }
-        return access.require(caller, tenantId, "roles.write");
+        return access.require(caller, tenantId, Permission.ROLES_WRITE);
     }
 
     /** The role, when it is the tenant's own (or global, for the global API); global roles seen from a tenant are read-only. */

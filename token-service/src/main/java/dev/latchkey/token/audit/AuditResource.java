@@ -4,7 +4,8 @@ import dev.latchkey.common.api.Page;
 import dev.latchkey.common.caller.Caller;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.token.audit.api.AuditEntry;
-import dev.latchkey.token.security.TenantGuard;
+import dev.latchkey.token.access.AccessPolicy;
+import dev.latchkey.common.access.Permission;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
@@ -52,7 +53,7 @@ public class AuditResource {
     public Uni<Page<AuditEntry>> tenant(@PathParam("tenantId") UUID tenantId, @QueryParam("tokenId") UUID tokenId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        TenantGuard.require(caller.claims(), tenantId, "audit.read");
+        AccessPolicy.require(caller.claims(), tenantId, Permission.AUDIT_READ);
         return audit.page(tenantId, tokenId, page, size);
     }
 

@@ -125,10 +125,10 @@ public class RbacFeedConsumer {
             case "membership.removed" -> connection.preparedQuery(
                             END_TOKENS.formatted("tenant_id = $1 AND context = 'PERSONAL' AND user_id = $2", 3, 3))
                     .execute(Tuple.of(tenant, String.valueOf(change.data().get("userId")), change.type())).replaceWithVoid();
-            // A personal token narrowed to nothing but the deleted role would, with an empty subset, act with all of
-            // its user's roles: it ends instead. Other tokens just lose the role.
+            // A personal token narrowed to nothing but the deleted role would carry no role at all: it ends. Other
+            // tokens just lose the role ("all of the user's roles" is its own flag, so no list ever widens by emptying).
             case "role.deleted" -> connection.preparedQuery(
-                            END_TOKENS.formatted("context = 'PERSONAL' AND role_ids = ARRAY[$1]::text[]", 2, 2))
+                            END_TOKENS.formatted("context = 'PERSONAL' AND NOT all_roles AND role_ids = ARRAY[$1]::text[]", 2, 2))
                     .execute(Tuple.of(String.valueOf(change.data().get("roleId")), change.type()))
                     .chain(() -> connection.preparedQuery(DROP_ROLE)
                             .execute(Tuple.of(String.valueOf(change.data().get("roleId")))))

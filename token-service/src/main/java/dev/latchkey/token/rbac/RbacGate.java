@@ -31,10 +31,21 @@ public class RbacGate {
         this.rbac = rbac;
     }
 
-    /** The level rule and the permission rule for a tenant token's roles or permissions. */
-    public Uni<Void> requireGrantable(UUID tenantId, CallerClaims caller, List<UUID> roleIds, List<String> permissions) {
+    /**
+     * The level rule and the permission rule for roles or permissions, asked of rbac-service for this caller.
+     *
+     * @param existing the rights a token already has (managing it): a role or key that no longer exists grants
+     *                 nothing and is not held against the caller
+     */
+    public Uni<Void> requireGrantable(UUID tenantId, CallerClaims caller, List<UUID> roleIds, List<String> permissions,
+            boolean existing) {
+        if (caller.vendor() && existing) {
+            return Uni.createFrom().voidItem();
+        }
         return guarded(tenantId, rbac.grantCheck(tenantId, new RbacClient.GrantQuestion(caller, roleIds, permissions)))
                 .invoke(answer -> GrantRefusal.enforce(answer.refusals().stream()
+                        .filter(r -> !existing || (r.reason() != GrantRefusal.Reason.UNKNOWN_ROLE
+                                && r.reason() != GrantRefusal.Reason.UNKNOWN_PERMISSION))
                         .map(r -> new GrantRefusal(r.field().replace("permissions[", "permissionIds["), r.value(),
                                 r.reason(), r.detail()))
                         .toList()))
@@ -68,17 +79,28 @@ public class RbacGate {
         }
         return userAccess(tenantId, userId)
                 .flatMap(access -> requireGrantable(tenantId, caller,
-                        access.roles().stream().map(RbacClient.RoleRef::id).toList(), List.of()));
+                        access.roles().stream().map(RbacClient.RoleRef::id).toList(), List.of(), true));
     }
 
     public Uni<RbacClient.UserAccess> userAccess(UUID tenantId, String userId) {
         return guarded(tenantId, rbac.userAccess(tenantId, userId));
     }
 
+    /**
+     * rbac-service's answers, as the caller's problem: its 404 is the tenant's absence; its other 4xx mean the question
+     * itself was refused (an id or value rbac-service will not take), so the caller gets 400, never a 5xx; only its
+     * absence or its 5xx is a 503.
+     */
     private <T> Uni<T> guarded(UUID tenantId, Uni<T> call) {
         return call.onFailure().transform(e -> {
-            if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
+            int status = e instanceof WebApplicationException w ? w.getResponse().getStatus() : 0;
+            if (status == 404) {
                 return ProblemException.notFound("Tenant " + tenantId);
+            }
+            if (status >= 400 && status < 500) {
+                LOG.infof("rbac-service refused a question for tenant %s with %d", tenantId, status);
+                return new ProblemException(Problem.of("validation", "Invalid request", 400,
+                        "The roles or users named cannot be checked: rbac-service refused them"));
             }
             LOG.warnf("rbac-service did not answer for tenant %s: %s", tenantId, e.getClass().getSimpleName());
             return new ProblemException(Problem.of("dependency-unavailable", "Service unavailable", 503,

@@ -3,7 +3,8 @@ package dev.latchkey.token.settings;
 import dev.latchkey.common.caller.Caller;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.token.audit.ActorResolver;
-import dev.latchkey.token.security.TenantGuard;
+import dev.latchkey.token.access.AccessPolicy;
+import dev.latchkey.common.access.Permission;
 import dev.latchkey.token.settings.api.SettingsBody;
 import dev.latchkey.token.settings.api.TenantSettingsResponse;
 import io.quarkus.security.Authenticated;
@@ -70,7 +71,7 @@ public class SettingsResource {
     @Path("tenants/{tenantId}/settings")
     @Operation(summary = "A tenant's overrides and the settings in force for it (settings.read)")
     public Uni<TenantSettingsResponse> tenant(@PathParam("tenantId") UUID tenantId) {
-        TenantGuard.require(caller.claims(), tenantId, "settings.read");
+        AccessPolicy.require(caller.claims(), tenantId, Permission.SETTINGS_READ);
         return settings.tenant(tenantId);
     }
 
@@ -79,7 +80,7 @@ public class SettingsResource {
     @Operation(summary = "Replace a tenant's overrides; each may only tighten the application's (settings.write)")
     public Uni<TenantSettingsResponse> replaceTenant(@PathParam("tenantId") UUID tenantId,
             @Valid @NotNull SettingsBody body) {
-        TenantGuard.require(caller.claims(), tenantId, "settings.write");
+        AccessPolicy.require(caller.claims(), tenantId, Permission.SETTINGS_WRITE);
         return settings.replaceTenant(tenantId, body, actor.actor());
     }
 }

@@ -69,6 +69,10 @@ public class ApiToken {
     @Column(name = "role_ids", nullable = false, columnDefinition = "text[]")
     public String[] roleIds = new String[0];
 
+    /** A personal token acting with all of its user's roles, now and later; false: only {@link #roleIds}. */
+    @Column(name = "all_roles", nullable = false)
+    public boolean allRoles;
+
     /** Permission keys or wildcards, for a tenant token made from permissions rather than roles. */
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] permissions = new String[0];

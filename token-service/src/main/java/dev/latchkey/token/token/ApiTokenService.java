@@ -10,10 +10,11 @@ import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretHasher;
 import dev.latchkey.common.secret.SecretKind;
+import dev.latchkey.common.access.Permission;
+import dev.latchkey.token.access.AccessPolicy;
+import dev.latchkey.token.access.AccessPolicy.Action;
 import dev.latchkey.token.audit.Actor;
 import dev.latchkey.token.audit.AuditLog;
-import dev.latchkey.token.rbac.RbacGate;
-import dev.latchkey.token.security.TenantGuard;
 import dev.latchkey.token.settings.EffectiveSettings;
 import dev.latchkey.token.settings.SettingsService;
 import dev.latchkey.token.token.api.CreateTokenRequest;
@@ -41,17 +42,17 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final SettingsService settings;
-    private final RbacGate rbac;
+    private final AccessPolicy policy;
     private final Outbox outbox;
     private final AuditLog audit;
     private final SecretHasher hasher;
     private final ObjectMapper json;
 
-    public ApiTokenService(ApiTokenRepository tokens, SettingsService settings, RbacGate rbac, Outbox outbox,
+    public ApiTokenService(ApiTokenRepository tokens, SettingsService settings, AccessPolicy policy, Outbox outbox,
             AuditLog audit, SecretHasher hasher, ObjectMapper json) {
         this.tokens = tokens;
         this.settings = settings;
-        this.rbac = rbac;
+        this.policy = policy;
         this.outbox = outbox;
         this.audit = audit;
         this.hasher = hasher;
@@ -63,16 +64,16 @@ public class ApiTokenService {
         List<UUID> roleIds = orEmpty(request.roleIds());
         List<String> permissions = orEmpty(request.permissionIds());
         Map<String, Object> metadata = Metadata.checked("metadata", request.metadata(), json);
-        Uni<?> allowed;
+        AccessPolicy.require(caller, tenantId, AccessPolicy.permission(context, Action.WRITE));
+        boolean allRoles = context == TokenContext.PERSONAL && request.roleIds() == null;
         if (context == TokenContext.TENANT) {
-            TenantGuard.require(caller, tenantId, "tokens.tenant.write");
             requireOneKindOfRights(roleIds, permissions, true);
-            allowed = rbac.requireGrantable(tenantId, caller, roleIds, permissions);
         } else {
-            requireUser(caller, tenantId, "tokens.personal.write");
+            requireUser(caller);
             requireNoPermissions(permissions);
-            allowed = rbac.requireHeldRoles(tenantId, caller.userId(), roleIds);
+            requireSomeRolesOrAll(request.roleIds());
         }
+        Uni<Void> allowed = policy.requireGrantable(tenantId, caller, context, caller.userId(), allRoles, roleIds, permissions);
         return settings.effectiveInSession(tenantId)
                 .invoke(effective -> requireCreatable(effective, request))
                 .call(effective -> allowed)
@@ -85,6 +86,7 @@ public class ApiTokenService {
                     token.userId = context == TokenContext.PERSONAL ? caller.userId() : null;
                     token.description = request.description() == null ? null : request.description().strip();
                     token.roleIds = roleIds.stream().distinct().map(UUID::toString).toArray(String[]::new);
+                    token.allRoles = allRoles;
                     token.permissions = permissions.stream().distinct().toArray(String[]::new);
                     token.metadata = metadata;
                     token.createdBy = actor.subject();
@@ -104,10 +106,10 @@ public class ApiTokenService {
             CallerClaims caller) {
         Uni<String> owner;
         if (context == TokenContext.TENANT) {
-            TenantGuard.require(caller, tenantId, "tokens.tenant.read");
+            AccessPolicy.require(caller, tenantId, Permission.TOKENS_TENANT_READ);
             owner = Uni.createFrom().nullItem();
         } else {
-            owner = personalOwner(tenantId, userId, caller, "tokens.personal.read");
+            owner = personalOwner(tenantId, userId, caller);
         }
         return owner.flatMap(user -> Panache.withSession(() -> tokens.page(tenantId, context, user, page, size)
                 .flatMap(items -> tokens.countIn(tenantId, context, user).map(total ->
@@ -115,14 +117,16 @@ public class ApiTokenService {
     }
 
     public Uni<TokenResponse> get(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller) {
-        return visible(tenantId, context, tokenId, caller, "tokens.tenant.read", "tokens.personal.read", true)
-                .map(TokenResponse::from);
+        return visible(tenantId, context, tokenId, caller, Action.READ).map(TokenResponse::from);
     }
 
     public Uni<TokenResponse> update(UUID tenantId, TokenContext context, UUID tokenId, UpdateTokenRequest request,
             CallerClaims caller, Actor actor) {
         Map<String, Object> metadata = request.metadata() == null ? null : Metadata.checked("metadata", request.metadata(), json);
-        return visible(tenantId, context, tokenId, caller, "tokens.tenant.write", "tokens.personal.write", false)
+        if (context == TokenContext.PERSONAL && request.roleIds() != null) {
+            requireSomeRolesOrAll(request.roleIds());
+        }
+        return visible(tenantId, context, tokenId, caller, Action.WRITE)
                 .call(token -> {
                     boolean rightsChange = request.roleIds() != null || request.permissionIds() != null;
                     if (!rightsChange) {
@@ -134,10 +138,10 @@ public class ApiTokenService {
                             : List.of(token.permissions);
                     if (context == TokenContext.TENANT) {
                         requireOneKindOfRights(roleIds, permissions, false);
-                        return rbac.requireGrantable(tenantId, caller, roleIds, permissions);
+                    } else {
+                        requireNoPermissions(permissions);
                     }
-                    requireNoPermissions(permissions);
-                    return rbac.requireHeldRoles(tenantId, token.userId, roleIds);
+                    return policy.requireGrantable(tenantId, caller, context, token.userId, false, roleIds, permissions);
                 })
                 .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
                     if (token == null) {
@@ -150,6 +154,7 @@ public class ApiTokenService {
                     }
                     if (request.roleIds() != null) {
                         token.roleIds = request.roleIds().stream().distinct().map(UUID::toString).toArray(String[]::new);
+                        token.allRoles = false;
                         changed.add("roleIds");
                     }
                     if (request.permissionIds() != null) {
@@ -172,7 +177,7 @@ public class ApiTokenService {
     /** A new secret, shown once; the old one works until the grace period ends (at once without one). */
     public Uni<CreatedTokenResponse> roll(UUID tenantId, TokenContext context, UUID tokenId, int graceMinutes,
             CallerClaims caller, Actor actor) {
-        return visible(tenantId, context, tokenId, caller, "tokens.tenant.write", "tokens.personal.write", false)
+        return visible(tenantId, context, tokenId, caller, Action.WRITE)
                 .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
                     if (token == null) {
                         throw tokenNotFound(tokenId);
@@ -192,7 +197,7 @@ public class ApiTokenService {
 
     /** Final: the row is gone; the change feed tells auth-service, which refuses it from then on. */
     public Uni<Void> delete(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller, Actor actor) {
-        return visible(tenantId, context, tokenId, caller, "tokens.tenant.delete", "tokens.personal.delete", true)
+        return visible(tenantId, context, tokenId, caller, Action.DELETE)
                 .flatMap(checked -> Panache.withTransaction(() -> tokens.findIn(tenantId, context, tokenId).flatMap(token -> {
                     if (token == null) {
                         throw tokenNotFound(tokenId);
@@ -205,49 +210,50 @@ public class ApiTokenService {
     }
 
     /**
-     * The token, when the caller may see it: tenant tokens with the tenant permission; personal tokens by their owner,
-     * or (when {@code othersToo}) by a caller who manages users and reaches the owner's roles.
+     * The token, when the caller may act on it: the permission for the context; personal tokens by their owner, or (to
+     * read or delete) by a caller who manages users and reaches the owner's roles (otherwise 404, as a missing one);
+     * and to change, roll or delete it, the reach to create it now (managing is granting; AccessPolicy).
      */
-    private Uni<ApiToken> visible(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller,
-            String tenantPermission, String personalPermission, boolean othersToo) {
-        if (context == TokenContext.TENANT) {
-            TenantGuard.require(caller, tenantId, tenantPermission);
-        } else {
-            TenantGuard.require(caller, tenantId, personalPermission);
-        }
+    private Uni<ApiToken> visible(UUID tenantId, TokenContext context, UUID tokenId, CallerClaims caller, Action action) {
+        AccessPolicy.require(caller, tenantId, AccessPolicy.permission(context, action));
         return Panache.withSession(() -> tokens.findIn(tenantId, context, tokenId)).flatMap(token -> {
             if (token == null) {
                 return Uni.createFrom().failure(tokenNotFound(tokenId));
             }
-            if (context == TokenContext.TENANT || token.userId.equals(caller.userId())) {
-                return Uni.createFrom().item(token);
+            Uni<Void> owner = Uni.createFrom().voidItem();
+            if (context == TokenContext.PERSONAL && !token.userId.equals(caller.userId())) {
+                if (action == Action.WRITE || !AccessPolicy.holds(caller, Permission.USERS_WRITE)) {
+                    return Uni.createFrom().failure(tokenNotFound(tokenId));
+                }
+                owner = policy.requireOverUser(tenantId, caller, token.userId);
             }
-            if (!othersToo || !TenantGuard.holds(caller, "users.write")) {
-                return Uni.createFrom().failure(tokenNotFound(tokenId));
-            }
-            return rbac.requireOutranks(tenantId, caller, token.userId).replaceWith(token);
+            Uni<Void> reach = action == Action.READ ? Uni.createFrom().voidItem() : policy.requireReach(caller, token);
+            return owner.chain(() -> reach).replaceWith(token);
         });
     }
 
     /** Whose personal tokens: the caller's own, or another user's for a caller who manages users and reaches them. */
-    private Uni<String> personalOwner(UUID tenantId, String userId, CallerClaims caller, String permission) {
-        TenantGuard.require(caller, tenantId, permission);
+    private Uni<String> personalOwner(UUID tenantId, String userId, CallerClaims caller) {
+        AccessPolicy.require(caller, tenantId, Permission.TOKENS_PERSONAL_READ);
         if (userId == null || userId.equals(caller.userId())) {
             if (caller.userId() == null) {
                 throw ProblemException.invalid("userId", "required for a caller that is not a user");
             }
             return Uni.createFrom().item(caller.userId());
         }
-        if (!TenantGuard.holds(caller, "users.write")) {
-            throw ProblemException.forbidden("Reading another user's personal tokens needs users.write");
-        }
-        return rbac.requireOutranks(tenantId, caller, userId).replaceWith(userId);
+        return policy.requireOverUser(tenantId, caller, userId).replaceWith(userId);
     }
 
-    private static void requireUser(CallerClaims caller, UUID tenantId, String permission) {
-        TenantGuard.require(caller, tenantId, permission);
+    private static void requireUser(CallerClaims caller) {
         if (caller.userId() == null) {
             throw ProblemException.forbidden("Personal tokens belong to a user: call with the user's own token or session");
+        }
+    }
+
+    /** "All of the user's roles" is said by leaving roleIds out, never by an empty list (ADR 0008). */
+    private static void requireSomeRolesOrAll(List<UUID> roleIds) {
+        if (roleIds != null && roleIds.isEmpty()) {
+            throw ProblemException.invalid("roleIds", "name at least one role, or leave roleIds out for all of the user's roles");
         }
     }
 
@@ -304,6 +310,9 @@ public class ApiTokenService {
             d.put("clientId", t.clientId);
         }
         d.put("roleIds", List.of(t.roleIds));
+        if (t.context == TokenContext.PERSONAL) {
+            d.put("allRoles", t.allRoles);
+        }
         d.put("permissionIds", List.of(t.permissions));
         if (t.expiresAt != null) {
             d.put("expiresAt", t.expiresAt.toString());

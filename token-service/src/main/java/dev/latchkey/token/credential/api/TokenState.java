@@ -21,8 +21,9 @@ public record TokenState(
         @Schema(description = "Absent for the vendor") UUID tenantId,
         @Schema(description = "Owner of a personal token") String userId,
         String clientId,
-        @Schema(description = "Tenant token: its roles. Personal token: the subset of its user's roles (empty: all)")
+        @Schema(description = "Tenant token: its roles. Personal token: the subset of its user's roles")
         List<UUID> roleIds,
+        @Schema(description = "Personal token: acts with all of its user's current roles, not a subset") boolean allRoles,
         @Schema(description = "Permission keys or wildcards of a token made from permissions") List<String> permissionIds,
         Map<String, Object> metadata,
         @Schema(description = "Absent when the token never expires") Instant expiresAt,
@@ -31,7 +32,7 @@ public record TokenState(
 
     public static TokenState of(ApiToken token, EffectiveSettings settings) {
         return new TokenState(token.id, token.context, token.type, token.tenantId, token.userId, token.clientId,
-                Arrays.stream(token.roleIds).map(UUID::fromString).toList(), List.of(token.permissions), token.metadata,
+                Arrays.stream(token.roleIds).map(UUID::fromString).toList(), token.allRoles, List.of(token.permissions), token.metadata,
                 token.expiresAt, settings.jwtLifetimeSeconds(), settings.refreshTokensEnabled());
     }
 }

@@ -24,6 +24,8 @@ public record TokenResponse(
         String secretHint,
         String description,
         List<UUID> roleIds,
+        @Schema(description = "Personal tokens: true when it acts with all of its user's roles (roleIds is then empty)")
+        Boolean allRoles,
         List<String> permissionIds,
         Map<String, Object> metadata,
         String createdBy,
@@ -35,7 +37,8 @@ public record TokenResponse(
 
     public static TokenResponse from(ApiToken t) {
         return new TokenResponse(t.id, t.type, t.context, t.tenantId, t.userId, t.clientId, t.secretHint, t.description,
-                Arrays.stream(t.roleIds).map(UUID::fromString).toList(), List.of(t.permissions), t.metadata, t.createdBy,
+                Arrays.stream(t.roleIds).map(UUID::fromString).toList(),
+                t.context == TokenContext.PERSONAL ? t.allRoles : null, List.of(t.permissions), t.metadata, t.createdBy,
                 t.createdAt, t.updatedAt, t.expiresAt, t.lastUsedAt, t.previousSecretExpiresAt);
     }
 }
