@@ -22,6 +22,11 @@ public final class Permission {
     public static final String SETTINGS_WRITE = "settings.write";
     public static final String OAUTH_INTROSPECT = "oauth.introspect";
 
+    /** Every built-in key, as rbac-service seeds them. */
+    public static final java.util.List<String> BUILT_IN = java.util.List.of(TOKENS_TENANT_READ, TOKENS_TENANT_WRITE,
+            TOKENS_TENANT_DELETE, TOKENS_PERSONAL_READ, TOKENS_PERSONAL_WRITE, TOKENS_PERSONAL_DELETE, ROLES_READ,
+            ROLES_WRITE, USERS_READ, USERS_WRITE, AUDIT_READ, SETTINGS_READ, SETTINGS_WRITE, OAUTH_INTROSPECT);
+
     private Permission() {
     }
 }

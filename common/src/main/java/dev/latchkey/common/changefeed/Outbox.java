@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,7 +20,11 @@ public class Outbox {
         this.json = json;
     }
 
-    public Uni<Void> append(String type, UUID tenantId, Map<String, ?> data) {
+    /** Appends {@code type} with its {@code data} (the record {@link ChangeType#payload} names). */
+    public Uni<Void> append(ChangeType type, UUID tenantId, Record data) {
+        if (!type.payload.isInstance(data)) {
+            return Uni.createFrom().failure(new IllegalArgumentException(type.wire + " takes " + type.payload.getSimpleName()));
+        }
         String payload;
         try {
             payload = json.writeValueAsString(data);
@@ -31,7 +34,7 @@ public class Outbox {
         // Bound as text, then cast: a String bound straight to jsonb would be stored as a JSON string.
         return Panache.getSession().flatMap(session -> session
                         .createNativeQuery("INSERT INTO outbox (type, tenant_id, data) VALUES (:type, :tenant, CAST(CAST(:data AS text) AS jsonb))")
-                        .setParameter("type", type)
+                        .setParameter("type", type.wire)
                         .setParameter("tenant", tenantId)
                         .setParameter("data", payload)
                         .executeUpdate())

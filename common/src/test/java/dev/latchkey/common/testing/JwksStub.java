@@ -60,7 +60,7 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
 
     /** A personal token (or user session) of {@code userId} in the tenant, carrying these role keys. */
     public static String personalToken(String tenantId, String userId, String... roleKeys) {
-        return personalToken(tenantId, userId, List.of(roleKeys), List.of());
+        return personalToken(tenantId, userId, List.of(roleKeys), dev.latchkey.common.access.Permission.BUILT_IN);
     }
 
     /** A personal token with role keys and the (expanded) permissions auth-service would have put in it. */

@@ -1,5 +1,7 @@
 package dev.latchkey.rbac.member;
 
+import dev.latchkey.common.changefeed.Payload;
+import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.access.Permission;
 import dev.latchkey.common.api.Page;
@@ -21,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -87,7 +88,7 @@ public class MembershipService {
                     }
                     GrantRefusal.enforce(refusals);
                     return memberships.delete(membership)
-                            .call(() -> outbox.append("membership.removed", tenantId, Map.of("userId", userId)));
+                            .call(() -> outbox.append(ChangeType.MEMBERSHIP_REMOVED, tenantId, Payload.Membership.of(userId)));
                 })));
     }
 
@@ -142,11 +143,11 @@ public class MembershipService {
                     }
                     return changes;
                 })
-                .call(() -> created ? outbox.append("membership.added", tenantId, Map.of("userId", userId))
+                .call(() -> created ? outbox.append(ChangeType.MEMBERSHIP_ADDED, tenantId, Payload.Membership.of(userId))
                         : Uni.createFrom().voidItem())
-                .call(() -> outbox.append("membership.roles-changed", tenantId, Map.of("userId", userId,
-                        "roleIds", ordered.stream().map(r -> r.id).toList(),
-                        "roleKeys", ordered.stream().map(r -> r.key).toList())))
+                .call(() -> outbox.append(ChangeType.MEMBERSHIP_ROLES_CHANGED, tenantId, new Payload.Membership(userId,
+                        ordered.stream().map(r -> r.id).toList(), ordered.stream().map(r -> r.key).toList(),
+                        current.stream().filter(r -> !wantedIds.contains(r.id)).map(r -> r.key).sorted().toList())))
                 .map(x -> new Saved(created, MemberResponse.from(saved, ordered)));
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.rbac.permission;
 
+import dev.latchkey.common.changefeed.Payload;
+import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.rbac.permission.api.PermissionResponse;
@@ -10,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 @ApplicationScoped
 public class PermissionService {
@@ -46,7 +47,7 @@ public class PermissionService {
             permission.description = description == null ? "" : description.strip();
             permission.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return permissions.persist(permission)
-                    .call(p -> outbox.append("permission.created", null, Map.of("key", key)))
+                    .call(p -> outbox.append(ChangeType.PERMISSION_CREATED, null, new Payload.PermissionKey(key)))
                     .map(PermissionResponse::from);
         });
     }

@@ -1,5 +1,7 @@
 package dev.latchkey.rbac.role;
 
+import dev.latchkey.common.changefeed.Payload;
+import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.access.Permission;
 import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.changefeed.Outbox;
@@ -19,9 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -89,7 +89,7 @@ public class RoleService {
             role.permissions = request.permissions().toArray(String[]::new);
             role.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             role.updatedAt = role.createdAt;
-            return roles.persist(role).call(r -> outbox.append("role.created", tenantId, describe(r)));
+            return roles.persist(role).call(r -> outbox.append(ChangeType.ROLE_CREATED, tenantId, describe(r)));
         }).map(RoleResponse::from);
     }
 
@@ -118,7 +118,7 @@ public class RoleService {
                         role.permissions = request.permissions().toArray(String[]::new);
                     }
                     role.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return outbox.append("role.updated", tenantId, describe(role)).replaceWith(role);
+                    return outbox.append(ChangeType.ROLE_UPDATED, tenantId, describe(role)).replaceWith(role);
                 })))
                 .map(RoleResponse::from);
     }
@@ -130,7 +130,7 @@ public class RoleService {
                 throw ProblemException.conflict("built-in", "Built-in role " + role.key + " cannot be deleted");
             }
             GrantRefusal.enforce(GrantCheck.reach("roleId", role, access));
-            return roles.delete(role).call(() -> outbox.append("role.deleted", tenantId, describe(role)));
+            return roles.delete(role).call(() -> outbox.append(ChangeType.ROLE_DELETED, tenantId, describe(role)));
         }));
     }
 
@@ -166,12 +166,7 @@ public class RoleService {
         return list.stream().map(RoleResponse::from).toList();
     }
 
-    private static Map<String, Object> describe(Role role) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roleId", role.id);
-        data.put("key", role.key);
-        data.put("level", role.level);
-        data.put("permissions", role.permissionList());
-        return data;
+    private static Payload.Role describe(Role role) {
+        return new Payload.Role(role.id, role.key, role.level, role.permissionList());
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.rbac.tenant;
 
+import dev.latchkey.common.changefeed.Payload;
+import dev.latchkey.common.changefeed.ChangeType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.common.api.Metadata;
 import dev.latchkey.common.api.Page;
@@ -40,7 +42,7 @@ public class TenantService {
         tenant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tenant.updatedAt = tenant.createdAt;
         return tenants.persist(tenant)
-                .call(t -> outbox.append("tenant.created", t.id, Map.of("name", t.name)))
+                .call(t -> outbox.append(ChangeType.TENANT_CREATED, t.id, new Payload.Tenant(t.name)))
                 .map(TenantResponse::from);
     }
 
@@ -66,7 +68,7 @@ public class TenantService {
                 tenant.metadata = metadata;
             }
             tenant.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return outbox.append("tenant.updated", id, Map.of("name", tenant.name)).replaceWith(tenant);
+            return outbox.append(ChangeType.TENANT_UPDATED, id, new Payload.Tenant(tenant.name)).replaceWith(tenant);
         }).map(TenantResponse::from);
     }
 
@@ -74,7 +76,7 @@ public class TenantService {
     @WithTransaction
     public Uni<Void> delete(UUID id) {
         return find(id).flatMap(tenant -> tenants.delete(tenant))
-                .call(() -> outbox.append("tenant.deleted", id, Map.of()));
+                .call(() -> outbox.append(ChangeType.TENANT_DELETED, id, new Payload.Tenant(null)));
     }
 
     private Uni<Tenant> find(UUID id) {

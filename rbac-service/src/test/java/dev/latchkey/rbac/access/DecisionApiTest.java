@@ -65,22 +65,28 @@ class DecisionApiTest {
         String user = unique("u-");
         putUser(tenant, user, MEMBER);
         String body = "{\"caller\":{\"vendor\":false,\"tenantId\":\"" + tenant + "\",\"userId\":\"" + user
-                + "\",\"roleKeys\":[\"Member\"]},\"roleIds\":[\"" + MEMBER + "\",\"" + ADMIN + "\",\"" + foreign
+                + "\",\"roleKeys\":[\"Member\"],\"permissions\":[\"tokens.tenant.read\",\"tokens.personal.read\","
+                + "\"tokens.personal.write\",\"tokens.personal.delete\",\"roles.read\",\"users.read\",\"audit.read\","
+                + "\"settings.read\"]},\"roleIds\":[\"" + MEMBER + "\",\"" + ADMIN + "\",\"" + foreign
                 + "\"],\"permissions\":[\"tokens.personal.write\",\"tokens.tenant.write\",\"no.such.key\"]}";
         internal().body(body).post("/internal/tenants/" + tenant + "/grant-checks")
                 .then().statusCode(200)
                 .body("allowed", equalTo(false))
-                .body("refusals.field", contains("roleIds[1]", "roleIds[2]", "permissions[1]", "permissions[2]"))
-                .body("refusals.reason", contains("LEVEL", "UNKNOWN_ROLE", "PERMISSION", "UNKNOWN_PERMISSION"));
+                .body("refusals.field", contains("roleIds[1]", "roleIds[1]", "roleIds[2]", "permissions[1]", "permissions[2]"))
+                .body("refusals.reason", contains("LEVEL", "PERMISSION", "UNKNOWN_ROLE", "PERMISSION", "UNKNOWN_PERMISSION"));
 
         String allowed = "{\"caller\":{\"vendor\":false,\"tenantId\":\"" + tenant + "\",\"userId\":\"" + user
-                + "\",\"roleKeys\":[\"Member\"]},\"roleIds\":[\"" + MEMBER + "\"],\"permissions\":[\"tokens.personal.*\"]}";
+                + "\",\"roleKeys\":[\"Member\"],\"permissions\":[\"tokens.tenant.read\",\"tokens.personal.read\","
+                + "\"tokens.personal.write\",\"tokens.personal.delete\",\"roles.read\",\"users.read\",\"audit.read\","
+                + "\"settings.read\"]},\"roleIds\":[\"" + MEMBER + "\"],\"permissions\":[\"tokens.personal.*\"]}";
         internal().body(allowed).post("/internal/tenants/" + tenant + "/grant-checks")
                 .then().statusCode(200).body("allowed", equalTo(true)).body("refusals", empty());
 
         // a caller of another tenant: the tenant is not found for it
         String foreignCaller = "{\"caller\":{\"vendor\":false,\"tenantId\":\"" + other + "\",\"userId\":\"" + user
-                + "\",\"roleKeys\":[\"Member\"]},\"roleIds\":[]}";
+                + "\",\"roleKeys\":[\"Member\"],\"permissions\":[\"tokens.tenant.read\",\"tokens.personal.read\","
+                + "\"tokens.personal.write\",\"tokens.personal.delete\",\"roles.read\",\"users.read\",\"audit.read\","
+                + "\"settings.read\"]},\"roleIds\":[]}";
         internal().body(foreignCaller).post("/internal/tenants/" + tenant + "/grant-checks").then().statusCode(404);
     }
 

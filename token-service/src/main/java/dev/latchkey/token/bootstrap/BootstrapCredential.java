@@ -1,5 +1,8 @@
 package dev.latchkey.token.bootstrap;
 
+import dev.latchkey.common.changefeed.ChangeType;
+import dev.latchkey.common.changefeed.Outbox;
+import dev.latchkey.token.token.ApiTokenService;
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretHasher;
 import dev.latchkey.common.secret.SecretKind;
@@ -35,9 +38,11 @@ public class BootstrapCredential {
     private final SecretHasher hasher;
     private final BootstrapConfig config;
     private final PrintStream console;
+    private final Outbox outbox;
 
-    BootstrapCredential(ApiTokenRepository tokens, SecretHasher hasher, BootstrapConfig config) {
+    BootstrapCredential(ApiTokenRepository tokens, SecretHasher hasher, BootstrapConfig config, Outbox outbox) {
         this.tokens = tokens;
+        this.outbox = outbox;
         this.hasher = hasher;
         this.config = config;
         this.console = System.out;
@@ -84,7 +89,8 @@ public class BootstrapCredential {
         existing.secretHint = SecretFormat.hint(configured.secret());
         existing.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LOG.infof("Replaced the vendor bootstrap credential from configuration, client id %s", existing.clientId);
-        return Uni.createFrom().voidItem();
+        // A roll like any other: every service refuses the JWTs the old secret got, and auth-service its refresh tokens.
+        return outbox.append(ChangeType.TOKEN_ROLLED, null, ApiTokenService.describe(existing, null, 0, existing.updatedAt));
     }
 
     private Configured configured() {

@@ -2,6 +2,10 @@ package dev.latchkey.token.rbac;
 
 import dev.latchkey.common.changefeed.Change;
 import dev.latchkey.common.changefeed.ChangePage;
+import dev.latchkey.common.changefeed.ChangeType;
+import dev.latchkey.common.changefeed.FeedFollower;
+import dev.latchkey.common.changefeed.Payload;
+import java.time.Duration;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /**
  * Follows rbac-service's change feed and ends the tokens that outlive their grounds: every token (and the settings) of
@@ -26,7 +29,6 @@ import org.jboss.logging.Logger;
 public class RbacFeedConsumer {
 
     static final String SOURCE = "rbac";
-    private static final Logger LOG = Logger.getLogger(RbacFeedConsumer.class);
     private static final String END_TOKENS = """
             WITH gone AS (DELETE FROM api_token WHERE %s
                           RETURNING id, tenant_id, type, context, user_id, client_id),
@@ -47,47 +49,27 @@ public class RbacFeedConsumer {
                    'userId', user_id, 'clientId', client_id, 'roleIds', role_ids, 'reason', 'role.deleted')
             FROM changed""";
 
-    private final RbacClient rbac;
     private final Pool pool;
-    private final Vertx vertx;
     private final boolean enabled;
-    private final int waitSeconds;
-    private volatile boolean running;
+    private final FeedFollower follower;
 
     public RbacFeedConsumer(@RestClient RbacClient rbac, Pool pool, Vertx vertx,
             @ConfigProperty(name = "latchkey.rbac-feed.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "latchkey.rbac-feed.wait-seconds", defaultValue = "25") int waitSeconds) {
-        this.rbac = rbac;
         this.pool = pool;
-        this.vertx = vertx;
         this.enabled = enabled;
-        this.waitSeconds = waitSeconds;
+        this.follower = new FeedFollower("rbac-service", (after, wait) -> rbac.changes(after, wait, 500),
+                page -> apply(page).replaceWithVoid(), this::cursor, vertx, waitSeconds, Duration.ofSeconds(waitSeconds + 5L));
     }
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            running = true;
-            poll();
+            follower.start();
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void poll() {
-        if (!running) {
-            return;
-        }
-        cursor()
-                .flatMap(after -> rbac.changes(after, waitSeconds, 500))
-                .flatMap(this::apply)
-                .subscribe().with(applied -> poll(), failure -> {
-                    if (running) {
-                        LOG.warnf("rbac-service change feed: %s; retrying in 1 s", failure.getMessage());
-                        vertx.setTimer(1000, id -> poll());
-                    }
-                });
+        follower.stop();
     }
 
     public Uni<Long> cursor() {
@@ -116,24 +98,30 @@ public class RbacFeedConsumer {
 
     private Uni<Void> apply(SqlConnection connection, Change change) {
         UUID tenant = change.tenantId();
-        return switch (change.type()) {
-            case "tenant.deleted" -> connection.preparedQuery(END_TOKENS.formatted("tenant_id = $1", 2, 2))
-                    .execute(Tuple.of(tenant, change.type()))
+        ChangeType type = change.kind().orElse(null);
+        if (type == ChangeType.TENANT_DELETED) {
+            return connection.preparedQuery(END_TOKENS.formatted("tenant_id = $1", 2, 2))
+                    .execute(Tuple.of(tenant, type.wire))
                     .chain(() -> connection.preparedQuery("DELETE FROM tenant_settings WHERE tenant_id = $1")
                             .execute(Tuple.of(tenant)))
                     .replaceWithVoid();
-            case "membership.removed" -> connection.preparedQuery(
+        }
+        if (type == ChangeType.MEMBERSHIP_REMOVED) {
+            return connection.preparedQuery(
                             END_TOKENS.formatted("tenant_id = $1 AND context = 'PERSONAL' AND user_id = $2", 3, 3))
-                    .execute(Tuple.of(tenant, String.valueOf(change.data().get("userId")), change.type())).replaceWithVoid();
-            // A personal token narrowed to nothing but the deleted role would carry no role at all: it ends. Other
-            // tokens just lose the role ("all of the user's roles" is its own flag, so no list ever widens by emptying).
-            case "role.deleted" -> connection.preparedQuery(
-                            END_TOKENS.formatted("context = 'PERSONAL' AND NOT all_roles AND role_ids = ARRAY[$1]::text[]", 2, 2))
-                    .execute(Tuple.of(String.valueOf(change.data().get("roleId")), change.type()))
-                    .chain(() -> connection.preparedQuery(DROP_ROLE)
-                            .execute(Tuple.of(String.valueOf(change.data().get("roleId")))))
+                    .execute(Tuple.of(tenant, change.payload(Payload.Membership.class).userId(), type.wire))
                     .replaceWithVoid();
-            default -> Uni.createFrom().voidItem();
-        };
+        }
+        if (type == ChangeType.ROLE_DELETED) {
+            // A personal token narrowed to nothing but the deleted role would carry no role at all: it ends. Other
+            // tokens just lose the role ("all of the user's roles" is its own flag, so no list widens by emptying).
+            String roleId = String.valueOf(change.payload(Payload.Role.class).roleId());
+            return connection.preparedQuery(
+                            END_TOKENS.formatted("context = 'PERSONAL' AND NOT all_roles AND role_ids = ARRAY[$1]::text[]", 2, 2))
+                    .execute(Tuple.of(roleId, type.wire))
+                    .chain(() -> connection.preparedQuery(DROP_ROLE).execute(Tuple.of(roleId)))
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
     }
 }

@@ -1,5 +1,7 @@
 package dev.latchkey.token.settings;
 
+import dev.latchkey.common.changefeed.ChangeType;
+import dev.latchkey.common.changefeed.Payload;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.problem.ProblemException;
@@ -66,7 +68,7 @@ public class SettingsService {
             app.refreshTokensEnabled = body.refreshTokensEnabled();
             app.updatedBy = actor.subject();
             app.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return outbox.append("settings.updated", null, Map.of("scope", "application"))
+            return outbox.append(ChangeType.SETTINGS_UPDATED, null, new Payload.Settings("application"))
                     .call(() -> audit.record(null, actor, "settings.updated", null, Map.of("scope", "application")))
                     .map(x -> EffectiveSettings.of(app, null).body());
         });
@@ -112,7 +114,7 @@ public class SettingsService {
                 own.updatedBy = actor.subject();
                 own.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 return (found == null ? s.persist(own) : Uni.createFrom().voidItem())
-                        .call(() -> outbox.append("settings.updated", tenantId, Map.of("scope", "tenant")))
+                        .call(() -> outbox.append(ChangeType.SETTINGS_UPDATED, tenantId, new Payload.Settings("tenant")))
                         .call(() -> audit.record(tenantId, actor, "settings.updated", null, Map.of("scope", "tenant")))
                         .map(x -> new TenantSettingsResponse(overrides(own), EffectiveSettings.of(app, own).body()));
             }));

@@ -1,6 +1,9 @@
 package dev.latchkey.token.token;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.common.changefeed.ChangeType;
+import dev.latchkey.common.changefeed.Payload;
 import dev.latchkey.common.api.Metadata;
 import dev.latchkey.common.api.Page;
 import dev.latchkey.common.caller.CallerClaims;
@@ -28,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ApiTokenService {
+
+    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {
+    };
 
     private final ApiTokenRepository tokens;
     private final SettingsService settings;
@@ -96,8 +101,7 @@ public class ApiTokenService {
                             : token.createdAt.plus(Duration.ofMinutes(request.expiresInMinutes()));
                     NewSecret secret = NewSecret.assign(token, hasher);
                     return tokens.persist(token)
-                            .call(t -> outbox.append("token.created", tenantId, describe(t)))
-                            .call(t -> audit.record(tenantId, actor, "token.created", t.id, describe(t)))
+                            .call(t -> announce(ChangeType.TOKEN_CREATED, tenantId, actor, describe(t, null, null, null)))
                             .map(t -> secret.response(t));
                 }));
     }
@@ -166,10 +170,7 @@ public class ApiTokenService {
                         changed.add("metadata");
                     }
                     token.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Map<String, Object> detail = describe(token);
-                    detail.put("changed", changed);
-                    return outbox.append("token.updated", tenantId, detail)
-                            .call(() -> audit.record(tenantId, actor, "token.updated", token.id, detail))
+                    return announce(ChangeType.TOKEN_UPDATED, tenantId, actor, describe(token, changed, null, null))
                             .map(x -> TokenResponse.from(token));
                 })));
     }
@@ -187,10 +188,8 @@ public class ApiTokenService {
                     token.previousSecretExpiresAt = graceMinutes > 0 ? now.plus(Duration.ofMinutes(graceMinutes)) : null;
                     NewSecret secret = NewSecret.roll(token, hasher);
                     token.updatedAt = now;
-                    Map<String, Object> detail = describe(token);
-                    detail.put("gracePeriodMinutes", graceMinutes);
-                    return outbox.append("token.rolled", tenantId, detail)
-                            .call(() -> audit.record(tenantId, actor, "token.rolled", token.id, detail))
+                    Instant oldSecretUntil = graceMinutes > 0 ? token.previousSecretExpiresAt : now;
+                    return announce(ChangeType.TOKEN_ROLLED, tenantId, actor, describe(token, null, graceMinutes, oldSecretUntil))
                             .map(x -> secret.response(token));
                 })));
     }
@@ -202,10 +201,8 @@ public class ApiTokenService {
                     if (token == null) {
                         throw tokenNotFound(tokenId);
                     }
-                    Map<String, Object> detail = describe(token);
-                    return tokens.delete(token)
-                            .call(() -> outbox.append("token.deleted", tenantId, detail))
-                            .call(() -> audit.record(tenantId, actor, "token.deleted", token.id, detail));
+                    Payload.Token detail = describe(token, null, null, null);
+                    return tokens.delete(token).call(() -> announce(ChangeType.TOKEN_DELETED, tenantId, actor, detail));
                 })));
     }
 
@@ -297,27 +294,17 @@ public class ApiTokenService {
         return ProblemException.notFound("Token " + tokenId);
     }
 
+    /** One change, told the same way to the feed and the audit log, in the caller's transaction. */
+    private Uni<Void> announce(ChangeType type, UUID tenantId, Actor actor, Payload.Token detail) {
+        return outbox.append(type, tenantId, detail)
+                .call(() -> audit.record(tenantId, actor, type.wire, detail.tokenId(), json.convertValue(detail, DETAIL)));
+    }
+
     /** What the feed and the audit log say about a token: ids and settings, never a secret or a hash. */
-    private static Map<String, Object> describe(ApiToken t) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("tokenId", t.id.toString());
-        d.put("type", t.type.name());
-        d.put("context", t.context.name());
-        if (t.userId != null) {
-            d.put("userId", t.userId);
-        }
-        if (t.clientId != null) {
-            d.put("clientId", t.clientId);
-        }
-        d.put("roleIds", List.of(t.roleIds));
-        if (t.context == TokenContext.PERSONAL) {
-            d.put("allRoles", t.allRoles);
-        }
-        d.put("permissionIds", List.of(t.permissions));
-        if (t.expiresAt != null) {
-            d.put("expiresAt", t.expiresAt.toString());
-        }
-        return d;
+    public static Payload.Token describe(ApiToken t, List<String> changed, Integer graceMinutes, Instant oldSecretUntil) {
+        return new Payload.Token(t.id, t.type.name(), t.context.name(), t.userId, t.clientId, List.of(t.roleIds),
+                t.context == TokenContext.PERSONAL ? t.allRoles : null, List.of(t.permissions), t.expiresAt, changed,
+                graceMinutes, oldSecretUntil, null);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -1,4 +1,4 @@
-package dev.latchkey.auth.feed;
+package dev.latchkey.auth.changefeed;
 
 import dev.latchkey.auth.credential.CredentialStore;
 import dev.latchkey.auth.credential.TokenServiceClient;
@@ -6,6 +6,9 @@ import dev.latchkey.auth.rbac.PermissionResolver;
 import dev.latchkey.auth.rbac.RbacClient;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import dev.latchkey.common.changefeed.Change;
+import dev.latchkey.common.changefeed.ChangeType;
+import dev.latchkey.common.changefeed.FeedFollower;
+import dev.latchkey.common.changefeed.Payload;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,9 +45,9 @@ public class ChangeFollowers {
         this.rights = rights;
         this.refreshTokens = refreshTokens;
         this.enabled = enabled;
-        this.tokens = new FeedFollower("token-service", (after, w) -> tokenService.changes(after, w, 500),
+        this.tokens = FeedFollower.fromHead("token-service", (after, w) -> tokenService.changes(after, w, 500),
                 this::onTokenChange, vertx, wait, staleAfter);
-        this.rbac = new FeedFollower("rbac-service", (after, w) -> rbacService.changes(after, w, 500),
+        this.rbac = FeedFollower.fromHead("rbac-service", (after, w) -> rbacService.changes(after, w, 500),
                 this::onRbacChange, vertx, wait, staleAfter);
         credentials.followedBy(tokens::cursor, tokens::fresh);
         rights.followedBy(rbac::cursor, rbac::fresh);
@@ -67,13 +70,17 @@ public class ChangeFollowers {
     }
 
     private void onTokenChange(Change change) {
-        if (change.type().startsWith("token.")) {
-            UUID tokenId = UUID.fromString(String.valueOf(change.data().get("tokenId")));
+        ChangeType type = change.kind().orElse(null);
+        if (type == null) {
+            return;
+        }
+        if (type.isToken()) {
+            UUID tokenId = change.payload(Payload.Token.class).tokenId();
             credentials.changed(tokenId, change.cursor());
-            if (change.type().equals("token.deleted") || change.type().equals("token.expired")) {
+            if (type.endsToken()) {
                 refreshTokens.tokenGone(tokenId).subscribe().with(ok -> { }, e -> { });
             }
-        } else if (change.type().equals("settings.updated")) {
+        } else if (type == ChangeType.SETTINGS_UPDATED) {
             credentials.forgetAll(change.cursor());
         }
     }

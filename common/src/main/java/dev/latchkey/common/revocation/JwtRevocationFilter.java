@@ -1,0 +1,93 @@
+package dev.latchkey.common.revocation;
+
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.common.problem.ProblemMappers;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every request with a bearer JWT, on every management endpoint of a service that keeps revocations
+ * ({@code latchkey.revocation.enabled}): a JWT that was voided since it was issued is refused with 401
+ * {@code invalid_token}, exactly like an expired one; while the feeds that say so are not fresh, 503.
+ */
+public class JwtRevocationFilter {
+
+    private final RevocationGuard guard;
+    private final Instance<CurrentIdentityAssociation> identity;
+
+    /** Through {@link Instance}: a service without bearer authentication (auth-service) still deploys this filter. */
+    public JwtRevocationFilter(RevocationGuard guard, Instance<CurrentIdentityAssociation> identity) {
+        this.guard = guard;
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> refuseVoided(ContainerRequestContext request) {
+        if (!guard.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity.get().getDeferredIdentity().map(id -> {
+            if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
+                return null;
+            }
+            if (!guard.fresh()) {
+                return ProblemMappers.respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                        "Revoked tokens cannot be told apart right now; retry shortly"));
+            }
+            return guard.voided(claims(jwt)).map(JwtRevocationFilter::invalidToken).orElse(null);
+        });
+    }
+
+    static Revocations.Claims claims(JsonWebToken jwt) {
+        boolean[] exact = new boolean[1];
+        long issuedAt = Revocations.Claims.issuedAt(jwt.getTokenID(), jwt.getIssuedAtTime(), exact);
+        return new Revocations.Claims(jwt.getTokenID(), uuid(jwt.getClaim("token_id")), uuid(jwt.getClaim("tenant_id")),
+                text(jwt.getClaim("user_id")), strings(jwt.getClaim("roles")), issuedAt, exact[0]);
+    }
+
+    private static Response invalidToken(String why) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .entity(Problem.of("unauthorized", "Unauthorized", 401, "The bearer token is no longer valid: " + why))
+                .build();
+    }
+
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Iterable<?> items) {
+            for (Object item : items) {
+                out.add(text(item));
+            }
+        }
+        return out;
+    }
+
+    private static UUID uuid(Object value) {
+        try {
+            return value == null ? null : UUID.fromString(text(value));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        return value instanceof JsonNumber n ? n.toString() : String.valueOf(value);
+    }
+}

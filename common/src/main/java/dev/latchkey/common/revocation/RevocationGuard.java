@@ -1,0 +1,97 @@
+package dev.latchkey.common.revocation;
+
+import dev.latchkey.common.changefeed.Change;
+import dev.latchkey.common.changefeed.ChangeFeed;
+import dev.latchkey.common.changefeed.ChangeFeedClient;
+import dev.latchkey.common.changefeed.FeedFollower;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps {@link Revocations} true on this replica by following the change feeds named in
+ * {@code latchkey.revocation.sources} ({@code name=url}, or {@code name=local} for the service's own feed), each
+ * replayed from its start so that a replica that starts late still knows every JWT voided before it. While any of
+ * them is not fresh, nothing can be said of a JWT: {@link #fresh()} is false and the management APIs answer 503
+ * rather than trust what may be void (ADR 0011).
+ */
+@ApplicationScoped
+public class RevocationGuard {
+
+    private final boolean enabled;
+    private final Revocations revocations;
+    private final List<FeedFollower> followers = new ArrayList<>();
+    private final Vertx vertx;
+
+    public RevocationGuard(Vertx vertx, Instance<ChangeFeed> ownFeed,
+            @ConfigProperty(name = "latchkey.revocation.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "latchkey.revocation.sources") Optional<List<String>> sources,
+            @ConfigProperty(name = "latchkey.revocation.wait-seconds", defaultValue = "10") int wait,
+            @ConfigProperty(name = "latchkey.revocation.stale-after", defaultValue = "PT15S") Duration staleAfter,
+            @ConfigProperty(name = "latchkey.revocation.max-jwt-lifetime", defaultValue = "PT24H") Duration maxJwtLifetime) {
+        this.vertx = vertx;
+        this.enabled = enabled;
+        this.revocations = new Revocations(maxJwtLifetime);
+        if (!enabled) {
+            return;
+        }
+        for (String source : sources.orElse(List.of())) {
+            int eq = source.indexOf('=');
+            String name = source.substring(0, eq).strip();
+            String url = source.substring(eq + 1).strip();
+            FeedFollower follower;
+            if (url.equals("local")) {
+                ChangeFeed feed = ownFeed.get();
+                follower = new FeedFollower(name, (after, w) -> feed.read(after, Duration.ofSeconds(w), 500), this::apply,
+                        () -> Uni.createFrom().item(0L), vertx, wait, staleAfter);
+            } else {
+                ChangeFeedClient client = ChangeFeedClient.of(url);
+                follower = new FeedFollower(name, (after, w) -> client.changes(after, w, 500), this::apply,
+                        () -> Uni.createFrom().item(0L), vertx, wait, staleAfter);
+            }
+            followers.add(follower);
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            followers.forEach(FeedFollower::start);
+            vertx.setPeriodic(60_000, id -> revocations.prune(Instant.now()));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        followers.forEach(FeedFollower::stop);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Every followed feed has answered recently and has been applied to its head. */
+    public boolean fresh() {
+        return followers.stream().allMatch(FeedFollower::fresh);
+    }
+
+    /** Why the JWT is void now, or empty while it stands. */
+    public Optional<String> voided(Revocations.Claims claims) {
+        return revocations.voided(claims, Instant.now());
+    }
+
+    private Uni<Void> apply(dev.latchkey.common.changefeed.ChangePage page) {
+        for (Change change : page.changes()) {
+            revocations.apply(change);
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
