@@ -36,6 +36,15 @@ public final class RbacApi {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A personal token of a user with these role keys whose JWT claims every registered key, as an unnarrowed JWT
+     * issued now would (its roles then decide what it holds).
+     */
+    public static String personalToken(String tenantId, String userId, String... roleKeys) {
+        java.util.List<String> keys = asVendor().get("/permissions").then().statusCode(200).extract().jsonPath().getList("key");
+        return dev.latchkey.common.testing.JwksStub.personalToken(tenantId, userId, java.util.List.of(roleKeys), keys);
+    }
+
     public static String createTenant(String name) {
         return asVendor().body("{\"name\":\"" + name + "\"}").post("/tenants").then().statusCode(201).extract().path("id");
     }

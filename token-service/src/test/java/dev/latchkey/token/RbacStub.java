@@ -142,7 +142,11 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
         Integer callerLevel = null;
         List<UUID> held = new ArrayList<>();
         if (!caller.path("userId").isMissingNode() && !caller.path("userId").isNull()) {
-            held.addAll(MEMBERS.getOrDefault(tenantId + "/" + caller.path("userId").asText(), List.of()));
+            // the user's roles now, narrowed to the ones its token carries
+            List<String> carried = new ArrayList<>();
+            caller.path("roleKeys").forEach(k -> carried.add(k.asText()));
+            MEMBERS.getOrDefault(tenantId + "/" + caller.path("userId").asText(), List.of()).stream()
+                    .filter(id -> carried.contains(ROLES.get(id).key())).forEach(held::add);
         } else {
             caller.path("roleKeys").forEach(k -> ROLES.values().stream()
                     .filter(r -> r.key().equals(k.asText()) && (r.tenantId() == null || r.tenantId().equals(tenantId)))

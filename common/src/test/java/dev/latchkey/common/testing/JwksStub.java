@@ -76,6 +76,19 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
         return sign(claims);
     }
 
+    /** A session the vendor made for its user (token exchange): the user's roles, acting for the vendor. */
+    public static String userSession(String tenantId, String userId, List<String> roleKeys, List<String> permissions) {
+        JwtClaims claims = vendorClaims();
+        claims.setSubject(userId);
+        claims.setClaim("token_type", "user");
+        claims.setClaim("tenant_id", tenantId);
+        claims.setClaim("user_id", userId);
+        claims.setClaim("act", java.util.Map.of("sub", "lk_ci_vendorVendorVendor0000"));
+        claims.setStringListClaim("roles", roleKeys);
+        claims.setStringListClaim("permissions", permissions);
+        return sign(claims);
+    }
+
     /** A tenant token with these role keys and (expanded) permissions. */
     public static String tenantToken(String tenantId, List<String> roleKeys, List<String> permissions) {
         JwtClaims claims = vendorClaims();

@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.access;
 
+import dev.latchkey.rbac.RbacApi;
 import static dev.latchkey.rbac.RbacApi.ADMIN;
 import static dev.latchkey.rbac.RbacApi.MEMBER;
 import static dev.latchkey.rbac.RbacApi.as;
@@ -41,7 +42,7 @@ class IsolationTest {
         String userB = unique("user-b-");
         putUser(b, userB, MEMBER, roleB);
         String before = snapshot(b);
-        String token = JwksStub.personalToken(a, adminA, "Admin");
+        String token = RbacApi.personalToken(a, adminA, "Admin");
         String missingTenant = UUID.randomUUID().toString();
         String missingRole = UUID.randomUUID().toString();
 

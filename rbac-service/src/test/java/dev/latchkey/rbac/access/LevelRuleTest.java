@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.access;
 
+import dev.latchkey.rbac.RbacApi;
 import static dev.latchkey.rbac.RbacApi.ADMIN;
 import static dev.latchkey.rbac.RbacApi.MEMBER;
 import static dev.latchkey.rbac.RbacApi.as;
@@ -39,7 +40,7 @@ class LevelRuleTest {
         String other = createTenant("Other Corp");
         otherTenantRole = createRole(other, "Weak", 500, "roles.read");
         // Level 10, like Member, but may manage users and roles: the level rule is all that stops it.
-        managerRole = createRole(tenant, "Manager", 10, "users.*", "roles.*", "tokens.*");
+        managerRole = createRole(tenant, "Manager", 10, "users.*", "roles.*", "tokens.*", "audit.read", "settings.read");
         manager = unique("mgr-");
         admin = unique("adm-");
         putUser(tenant, manager, managerRole);
@@ -47,7 +48,7 @@ class LevelRuleTest {
     }
 
     String managerToken() {
-        return JwksStub.personalToken(tenant, manager, "Manager");
+        return RbacApi.personalToken(tenant, manager, "Manager");
     }
 
     @Test
@@ -101,10 +102,10 @@ class LevelRuleTest {
 
     @Test
     void levelZeroUserCanAssignAdmin() {
-        as(JwksStub.personalToken(tenant, admin, "Admin")).body(rolesBody(ADMIN, MEMBER))
+        as(RbacApi.personalToken(tenant, admin, "Admin")).body(rolesBody(ADMIN, MEMBER))
                 .put("/tenants/" + tenant + "/users/" + unique("u-"))
                 .then().statusCode(201).body("roles", hasSize(2)).body("roles[0].key", equalTo("Admin"));
-        as(JwksStub.personalToken(tenant, admin, "Admin")).body(roleBody("Deputy", 1, "*"))
+        as(RbacApi.personalToken(tenant, admin, "Admin")).body(roleBody("Deputy", 1, "*"))
                 .post("/tenants/" + tenant + "/roles").then().statusCode(201);
     }
 
@@ -113,7 +114,8 @@ class LevelRuleTest {
         as(managerToken()).delete("/tenants/" + tenant + "/users/" + admin)
                 .then().statusCode(403).body("type", equalTo("urn:latchkey:problem:level-rule"));
         as(managerToken()).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + admin)
-                .then().statusCode(403).body("violations[0].message", containsString("cannot take away role Admin"));
+                .then().statusCode(403).body("violations[0].field", equalTo("roleIds"))
+                .body("violations[0].message", containsString("role Admin (level 0) is stronger"));
         asVendor().get("/tenants/" + tenant + "/users/" + admin).then().statusCode(200).body("roles[0].key", equalTo("Admin"));
     }
 
@@ -133,21 +135,21 @@ class LevelRuleTest {
 
     @Test
     void globalRolesAreReadOnlyForTenants() {
-        as(JwksStub.personalToken(tenant, admin, "Admin")).body("{\"name\":\"Boss\"}")
+        as(RbacApi.personalToken(tenant, admin, "Admin")).body("{\"name\":\"Boss\"}")
                 .patch("/tenants/" + tenant + "/roles/" + MEMBER).then().statusCode(403);
-        as(JwksStub.personalToken(tenant, admin, "Admin")).body(roleBody("Global", 50))
+        as(RbacApi.personalToken(tenant, admin, "Admin")).body(roleBody("Global", 50))
                 .post("/roles").then().statusCode(403);
-        as(JwksStub.personalToken(tenant, admin, "Admin")).get("/tenants/" + tenant + "/roles/" + MEMBER)
+        as(RbacApi.personalToken(tenant, admin, "Admin")).get("/tenants/" + tenant + "/roles/" + MEMBER)
                 .then().statusCode(200).body("key", equalTo("Member"));
     }
 
     @Test
     void aPersonalTokenActsWithTheUsersCurrentRolesOnly() {
         // claims Admin, but the user does not hold it: the live roles decide
-        as(JwksStub.personalToken(tenant, manager, "Manager", "Admin")).body(rolesBody(ADMIN))
+        as(RbacApi.personalToken(tenant, manager, "Manager", "Admin")).body(rolesBody(ADMIN))
                 .put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403);
         // narrowed to a role without users.write: refused even though the user could
-        String narrowed = JwksStub.personalToken(tenant, manager, "Member");
+        String narrowed = RbacApi.personalToken(tenant, manager, "Member");
         as(narrowed).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + unique("u-"))
                 .then().statusCode(403).body("type", equalTo("urn:latchkey:problem:forbidden"));
         // once removed from the tenant, its token can do nothing there
@@ -157,12 +159,41 @@ class LevelRuleTest {
 
     @Test
     void aTenantTokenHasTheLevelOfItsRolesAndThePermissionsItCarries() {
-        String token = JwksStub.tenantToken(tenant, java.util.List.of("Manager"),
-                java.util.List.of("users.read", "users.write", "roles.read"));
+        java.util.List<String> keys = asVendor().get("/permissions").then().extract().jsonPath().getList("key");
+        String token = JwksStub.tenantToken(tenant, java.util.List.of("Manager"), keys);
         as(token).body(rolesBody(ADMIN)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403)
                 .body("type", equalTo("urn:latchkey:problem:level-rule"));
         as(token).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(201);
-        as(token).body(roleBody("ByToken", 20, "users.read")).post("/tenants/" + tenant + "/roles").then().statusCode(403)
+        // narrowed by scope to three keys: it holds only those, and carries no role whose keys it lost
+        String scoped = JwksStub.tenantToken(tenant, java.util.List.of("Manager"),
+                java.util.List.of("users.read", "users.write", "roles.read"));
+        as(scoped).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(scoped).body(roleBody("ByToken", 20, "users.read")).post("/tenants/" + tenant + "/roles").then().statusCode(403)
                 .body("type", equalTo("urn:latchkey:problem:forbidden"));
+    }
+
+    /** Finding 2 of the security issue: a scope-narrowed JWT of an Admin is narrow at rbac-service too. */
+    @Test
+    void aScopeNarrowedAdminJwtCannotManageUsersOrRoles() {
+        String audit = JwksStub.personalToken(tenant, admin, java.util.List.of("Admin"), java.util.List.of("audit.read"));
+        as(audit).body(rolesBody(ADMIN)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403);
+        as(audit).body(roleBody("Root", 0, "*")).post("/tenants/" + tenant + "/roles").then().statusCode(403);
+        String session = JwksStub.userSession(tenant, admin, java.util.List.of("Admin"), java.util.List.of("users.write"));
+        as(session).body(rolesBody(ADMIN)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(session).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403);
+    }
+
+    /** Finding 4: giving a role needs every permission it grants, whatever its level. */
+    @Test
+    void aRoleCarriesThePermissionRule() {
+        String wide = createRole(tenant, "WideButWeak", 500, "settings.write", "users.read");
+        as(managerToken()).body(rolesBody(wide)).put("/tenants/" + tenant + "/users/" + unique("u-")).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:permission-rule"))
+                .body("violations[0].message", containsString("settings.write"));
+        as(managerToken()).body("{\"name\":\"x\"}").patch("/tenants/" + tenant + "/roles/" + wide).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:permission-rule"));
+        as(managerToken()).delete("/tenants/" + tenant + "/roles/" + wide).then().statusCode(403);
     }
 }

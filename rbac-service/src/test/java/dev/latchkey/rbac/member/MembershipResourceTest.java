@@ -1,5 +1,6 @@
 package dev.latchkey.rbac.member;
 
+import dev.latchkey.rbac.RbacApi;
 import static dev.latchkey.rbac.RbacApi.ADMIN;
 import static dev.latchkey.rbac.RbacApi.MEMBER;
 import static dev.latchkey.rbac.RbacApi.as;
@@ -73,7 +74,7 @@ class MembershipResourceTest {
         assertEquals(tenant, feed.getString("changes[2].tenantId"));
         internal().get("/internal/tenants/" + tenant + "/users/" + user + "/access").then().statusCode(200)
                 .body("member", equalTo(false)).body("permissions", empty());
-        as(JwksStub.personalToken(tenant, user, "Admin")).get("/tenants/" + tenant + "/users").then().statusCode(403);
+        as(RbacApi.personalToken(tenant, user, "Admin")).get("/tenants/" + tenant + "/users").then().statusCode(403);
     }
 
     @Test
@@ -92,7 +93,7 @@ class MembershipResourceTest {
         String tenant = createTenant("Read Corp");
         String member = unique("m-");
         putUser(tenant, member, MEMBER);
-        String token = JwksStub.personalToken(tenant, member, "Member");
+        String token = RbacApi.personalToken(tenant, member, "Member");
         as(token).get("/tenants/" + tenant + "/users").then().statusCode(200).body("items.userId", hasItem(member));
         as(token).body(rolesBody(MEMBER)).put("/tenants/" + tenant + "/users/" + unique("x-")).then().statusCode(403);
         as(token).get("/tenants/" + tenant + "/roles").then().statusCode(200).body("key", hasItem("Admin"));

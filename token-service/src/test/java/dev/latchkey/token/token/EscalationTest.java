@@ -96,4 +96,57 @@ class EscalationTest {
         as(JwksStub.vendorToken()).body(body("ACCESS_TOKEN", null, null, null))
                 .post("/tenants/" + tenant + "/personal-tokens").then().statusCode(403);
     }
+
+    /** Finding 1 of the security issue: roll, update and delete need the reach to create the token now. */
+    @Test
+    void managingATokenIsGrantingIt() {
+        UUID tenant = RbacStub.tenant();
+        UUID manager = RbacStub.role(tenant, "Manager", 10);
+        String user = TokenApi.user();
+        RbacStub.member(tenant, user, manager);
+        String jwt = JwksStub.personalToken(tenant.toString(), user, List.of("Manager"), MANAGER_PERMISSIONS);
+        String vendor = JwksStub.vendorToken();
+        String admins = "/tenants/" + tenant + "/tokens/" + as(vendor).body(body("CLIENT_CREDENTIALS", ids(RbacStub.ADMIN), null, null))
+                .post("/tenants/" + tenant + "/tokens").then().statusCode(201).extract().path("token.id");
+        String members = "/tenants/" + tenant + "/tokens/" + as(jwt).body(body("CLIENT_CREDENTIALS", ids(RbacStub.MEMBER), null, null))
+                .post("/tenants/" + tenant + "/tokens").then().statusCode(201).extract().path("token.id");
+
+        as(jwt).body("{}").post(admins + "/roll").then().statusCode(403).body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(jwt).body("{\"description\":\"mine now\",\"metadata\":{\"role\":\"admin\"}}").patch(admins)
+                .then().statusCode(403).body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(jwt).delete(admins).then().statusCode(403).body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(vendor).get(admins).then().statusCode(200).body("description", equalTo("test token"));
+
+        as(jwt).body("{}").post(members + "/roll").then().statusCode(200);
+        as(jwt).body("{\"description\":\"still mine\"}").patch(members).then().statusCode(200);
+        as(jwt).delete(members).then().statusCode(204);
+        as(vendor).body("{}").post(admins + "/roll").then().statusCode(200);
+    }
+
+    /** Finding 3: a personal token narrowed to Member cannot mint or become a wider one. */
+    @Test
+    void aNarrowedPersonalTokenCannotWidenItself() {
+        UUID tenant = RbacStub.tenant();
+        String user = TokenApi.user();
+        RbacStub.member(tenant, user, RbacStub.ADMIN, RbacStub.MEMBER);
+        String narrowed = JwksStub.personalToken(tenant.toString(), user, List.of("Member"), TokenApi.MEMBER_PERMISSIONS);
+        String path = "/tenants/" + tenant + "/personal-tokens";
+
+        as(narrowed).body(body("ACCESS_TOKEN", null, null, null)).post(path).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(narrowed).body("{\"type\":\"ACCESS_TOKEN\",\"roleIds\":[]}").post(path).then().statusCode(400)
+                .body("violations[0].field", equalTo("roleIds"));
+        as(narrowed).body(body("ACCESS_TOKEN", ids(RbacStub.ADMIN), null, null)).post(path).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:level-rule"));
+        String own = path + "/" + as(narrowed).body(body("ACCESS_TOKEN", ids(RbacStub.MEMBER), null, null)).post(path)
+                .then().statusCode(201).body("token.allRoles", equalTo(false)).extract().path("token.id");
+        as(narrowed).body("{\"roleIds\":[\"" + RbacStub.ADMIN + "\"]}").patch(own).then().statusCode(403)
+                .body("type", equalTo("urn:latchkey:problem:level-rule"));
+        as(narrowed).get(own).then().statusCode(200).body("roleIds", equalTo(List.of(RbacStub.MEMBER.toString())));
+
+        // the whole user may say "all of my roles", explicitly
+        String whole = JwksStub.personalToken(tenant.toString(), user, List.of("Admin", "Member"), TokenApi.ADMIN_PERMISSIONS);
+        as(whole).body(body("ACCESS_TOKEN", null, null, null)).post(path).then().statusCode(201)
+                .body("token.allRoles", equalTo(true)).body("token.roleIds", equalTo(List.of()));
+    }
 }

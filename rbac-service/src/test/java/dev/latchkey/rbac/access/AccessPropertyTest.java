@@ -1,0 +1,79 @@
+package dev.latchkey.rbac.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.latchkey.rbac.role.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The one computation of effective rights ({@link Access#of}) and the reach check ({@link GrantCheck#reach}) agree
+ * with {@link RulesOracle} for random roles, levels, wildcards, token narrowing and JWT scopes.
+ */
+class AccessPropertyTest {
+
+    record Scenario(List<RulesOracle.R> roles, boolean tokenOfPermissions, Set<String> direct, Set<String> scope,
+            RulesOracle.R target) {
+    }
+
+    @Provide
+    Arbitrary<RulesOracle.R> roles() {
+        Arbitrary<Integer> level = Arbitraries.integers().between(0, 20);
+        Arbitrary<Set<String>> patterns = Arbitraries.of(RulesOracle.PATTERNS).set().ofMinSize(0).ofMaxSize(4);
+        return Combinators.combine(Arbitraries.strings().alpha().ofLength(6), level, patterns).as(RulesOracle.R::new);
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<Set<String>> scope = Arbitraries.of(RulesOracle.KEYS).set().ofMaxSize(14).injectNull(0.4);
+        return Combinators.combine(roles().list().ofMaxSize(4), Arbitraries.of(true, false),
+                Arbitraries.of(RulesOracle.PATTERNS).set().ofMaxSize(4), scope, roles()).as(Scenario::new);
+    }
+
+    @Property(tries = 2000)
+    void effectiveRightsAndReachFollowTheRules(@ForAll("scenarios") Scenario s) {
+        List<RulesOracle.R> base = s.tokenOfPermissions() ? List.of() : s.roles();
+        Set<String> direct = s.tokenOfPermissions() ? s.direct() : Set.of();
+        // What auth-service puts in the JWT: the keys its rights expand to, narrowed by a requested scope.
+        Set<String> claim = RulesOracle.keysOf(new TreeSet<>(direct) {
+            {
+                base.forEach(r -> addAll(r.patterns()));
+            }
+        });
+        if (s.scope() != null) {
+            claim.retainAll(s.scope());
+        }
+        RulesOracle.Caller caller = new RulesOracle.Caller(false, base, direct, claim);
+
+        List<Role> entities = new ArrayList<>();
+        base.forEach(r -> entities.add(role(r)));
+        Access access = Access.of(entities, s.tokenOfPermissions() ? direct : Access.patternsOf(entities), claim,
+                RulesOracle.KEYS);
+
+        assertEquals(RulesOracle.held(caller), access.permissions(), "held keys");
+        assertEquals(RulesOracle.level(caller), access.level(), "level");
+        for (String p : RulesOracle.PATTERNS) {
+            assertEquals(RulesOracle.mayGive(caller, p), access.mayGrant(p), "may give " + p);
+        }
+        assertEquals(RulesOracle.reaches(caller, s.target()), GrantCheck.reach("roleIds[0]", role(s.target()), access).isEmpty(),
+                () -> "reach of " + s.target() + " by " + caller + " (level " + access.level() + ", grants " + access.grants() + ")");
+    }
+
+    static Role role(RulesOracle.R r) {
+        Role role = new Role();
+        role.id = UUID.randomUUID();
+        role.key = r.key();
+        role.level = r.level();
+        role.permissions = r.patterns().toArray(String[]::new);
+        return role;
+    }
+}
