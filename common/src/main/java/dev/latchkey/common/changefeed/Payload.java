@@ -2,11 +2,15 @@ package dev.latchkey.common.changefeed;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The data of each {@link ChangeType}: ids and values that describe a change, never a secret or a hash. */
+// Read and written by Jackson outside REST endpoints, so a native image must be told about them.
+@RegisterForReflection(targets = {Payload.Tenant.class, Payload.PermissionKey.class, Payload.Role.class,
+        Payload.Membership.class, Payload.Token.class, Payload.Settings.class, Payload.JwtRevoked.class})
 public final class Payload {
 
     private Payload() {
