@@ -49,9 +49,11 @@ public class IntrospectionEndpoint {
     private final RevokedJwts revoked;
     private final JwtVerifier verifier;
     private final Failures failures;
+    private final SourceAddress sources;
 
     public IntrospectionEndpoint(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
-            RevokedJwts revoked, JwtVerifier verifier, Failures failures) {
+            RevokedJwts revoked, JwtVerifier verifier, Failures failures, SourceAddress sources) {
+        this.sources = sources;
         this.credentials = credentials;
         this.rights = rights;
         this.refreshTokens = refreshTokens;
@@ -67,7 +69,7 @@ public class IntrospectionEndpoint {
     @Operation(summary = "Introspect a JWT, access-token key or refresh token (RFC 7662)")
     public Uni<Response> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
-        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> describe(token).map(found ->
                         found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
@@ -81,7 +83,7 @@ public class IntrospectionEndpoint {
     @Operation(summary = "Revoke a refresh token (its family) or a JWT (RFC 7009); unknown tokens answer 200 too")
     public Uni<Response> revoke(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
-        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> {
             if (token.startsWith("lk_at_")) {
@@ -216,9 +218,6 @@ public class IntrospectionEndpoint {
         return credentials.byTokenId(tokenId).map(v -> v.valid() ? v.token().tenantId() : null);
     }
 
-    private static String source(HttpServerRequest http) {
-        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-    }
 
     @ServerExceptionMapper
     public Response oauthError(OAuthError error) {

@@ -178,25 +178,6 @@ class GrantsTest {
     }
 
     @Test
-    void repeatedFailuresAreSlowedThenRefusedWithRetryAfter() {
-        String clientId = dev.latchkey.common.secret.SecretFormat.newClientId();
-        String wrong = dev.latchkey.common.secret.SecretFormat.generate(dev.latchkey.common.secret.SecretKind.CLIENT_SECRET);
-        int refusedAt = -1;
-        for (int i = 0; i < 25 && refusedAt < 0; i++) {
-            int status = given().auth().preemptive().basic(clientId, wrong).formParam("grant_type", "client_credentials")
-                    .post("/oauth/token").then().extract().statusCode();
-            if (status == 429) {
-                refusedAt = i;
-            }
-        }
-        assertEquals(20, refusedAt, "refused from the 21st attempt on");
-        given().auth().preemptive().basic(clientId, wrong).formParam("grant_type", "client_credentials")
-                .post("/oauth/token").then().statusCode(429)
-                .header("Retry-After", equalTo("60"))
-                .body("error", equalTo("slow_down"));
-    }
-
-    @Test
     void aPersonalTokenActsWithItsUsersRolesAndNotAtAllOnceTheUserLeft() throws Exception {
         UUID tenant = UUID.randomUUID();
         UUID member = RbacStub.role("PersonalMember", "tokens.personal.write");
