@@ -83,6 +83,19 @@ class GrantsTest {
     }
 
     @Test
+    void theJtiIsAUuidVersion7StampedWithTheIssueTime() throws Exception {
+        String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), false, RbacStub.role("J", "audit.read"));
+        JwtClaims claims = verify(clientCredentials(client[0], client[1], null).getString("access_token"));
+        UUID jti = UUID.fromString(claims.getJwtId());
+        assertEquals(claims.getJwtId(), jti.toString());
+        assertEquals(7, jti.version());
+        assertEquals(2, jti.variant());
+        long millis = jti.getMostSignificantBits() >>> 16;
+        long iatMillis = claims.getIssuedAt().getValueInMillis();
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(millis - iatMillis) < 1000, millis + " vs iat " + iatMillis);
+    }
+
+    @Test
     void refreshTokensRotateAndAReusedOneEndsItsFamily() {
         String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), true, RbacStub.role("R", "audit.read"));
         assertNull(clientCredentials(client[0], client[1], null).getString("refresh_token"), "only when asked for");
