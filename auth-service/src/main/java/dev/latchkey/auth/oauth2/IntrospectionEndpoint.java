@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,7 @@ public class IntrospectionEndpoint {
         return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret()))
                 .flatMap(verdict -> {
                     if (!verdict.valid()) {
-                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        failures.failed(verdict.tokenIdOrNull(), client.clientId(), verdict.reason(), request.source());
                         throw OAuthError.invalidClient("Client authentication failed", client.basic());
                     }
                     TokenState caller = verdict.token();
@@ -141,7 +142,8 @@ public class IntrospectionEndpoint {
         }
         if (token.startsWith("lk_rt_")) {
             return refreshTokens.peek(token).flatMap(live -> live == null ? Uni.createFrom().nullItem()
-                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() ? found(v.token(), "refresh_token") : null));
+                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() && live.secretStillWorks(v.token(), Instant.now())
+                            ? found(v.token(), "refresh_token") : null));
         }
         JwtClaims claims = verifier.verify(token);
         if (claims == null) {
