@@ -10,6 +10,8 @@ import dev.latchkey.common.secret.SecretKind;
 import dev.latchkey.common.testing.StubServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,8 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, ObjectNode> CLIENTS = new ConcurrentHashMap<>();
     private static final Map<String, ObjectNode> KEYS = new ConcurrentHashMap<>();
     private static final Map<String, ObjectNode> BY_ID = new ConcurrentHashMap<>();
+    /** A rolled-away client secret in its grace period: until when it is accepted. */
+    private static final Map<String, Instant> ACCEPTED_UNTIL = new ConcurrentHashMap<>();
     private HttpServer server;
 
     static {
@@ -46,7 +50,8 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The state of a token as token-service describes it. */
     public static ObjectNode state(String tokenId, String context, String type, UUID tenantId, String userId) {
         ObjectNode s = JSON.createObjectNode().put("tokenId", tokenId).put("context", context).put("type", type)
-                .put("jwtLifetimeSeconds", 300).put("refreshTokensEnabled", false).put("futureField", 1);
+                .put("jwtLifetimeSeconds", 300).put("refreshTokensEnabled", false).put("futureField", 1)
+                .put("secretGeneration", 0);
         if (tenantId != null) {
             s.put("tenantId", tenantId.toString());
         }
@@ -94,6 +99,28 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         return key;
     }
 
+    /**
+     * Rolls a client secret as token-service does: a new secret, the generation counted up, and the old secret accepted
+     * for {@code grace} (not at all when zero) with {@code acceptedUntil} in its verdicts. Returns the new secret.
+     */
+    public static String roll(String clientId, String oldSecret, Duration grace) {
+        ObjectNode s = CLIENTS.get(clientId + ":" + oldSecret);
+        String secret = SecretFormat.generate(SecretKind.CLIENT_SECRET);
+        // the secret before the old one stops working now (token-service keeps one previous secret)
+        CLIENTS.entrySet().removeIf(e -> e.getValue() == s && ACCEPTED_UNTIL.containsKey(e.getKey()));
+        s.put("secretGeneration", s.get("secretGeneration").asInt() + 1);
+        if (grace.isZero()) {
+            CLIENTS.remove(clientId + ":" + oldSecret);
+            s.remove("previousSecretExpiresAt");
+        } else {
+            Instant until = Instant.now().plus(grace);
+            ACCEPTED_UNTIL.put(clientId + ":" + oldSecret, until);
+            s.put("previousSecretExpiresAt", until.toString());
+        }
+        CLIENTS.put(clientId + ":" + secret, s);
+        return secret;
+    }
+
     /** token-service forgets the token (it was deleted). */
     public static void delete(String tokenId) {
         CLIENTS.values().removeIf(s -> s.get("tokenId").asText().equals(tokenId));
@@ -121,7 +148,27 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/internal/credentials/client")) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
-            verdict(exchange, CLIENTS.get(body.path("clientId").asText() + ":" + body.path("clientSecret").asText()));
+            String presented = body.path("clientId").asText() + ":" + body.path("clientSecret").asText();
+            Instant until = ACCEPTED_UNTIL.get(presented);
+            ObjectNode state = until != null && !Instant.now().isBefore(until) ? null : CLIENTS.get(presented);
+            if (state == null) {
+                // a known client id with a wrong secret: the refusal names the token, so the failure lands in its tenant
+                String clientId = body.path("clientId").asText();
+                ObjectNode known = CLIENTS.values().stream().filter(s -> clientId.equals(s.path("clientId").asText()))
+                        .findFirst().orElse(null);
+                ObjectNode verdict = JSON.createObjectNode().put("valid", false).put("reason", "MISMATCH");
+                if (known != null) {
+                    verdict.put("tokenId", known.get("tokenId").asText());
+                }
+                StubServer.respond(exchange, 200, JSON.writeValueAsString(verdict));
+                return;
+            }
+            ObjectNode verdict = JSON.createObjectNode().put("valid", true);
+            verdict.set("token", state);
+            if (until != null) {
+                verdict.put("acceptedUntil", until.toString());
+            }
+            StubServer.respond(exchange, 200, JSON.writeValueAsString(verdict));
         } else if (path.equals("/internal/credentials/access-key")) {
             verdict(exchange, KEYS.get(JSON.readTree(exchange.getRequestBody()).path("accessKey").asText()));
         } else if (path.startsWith("/internal/credentials/tokens/")) {

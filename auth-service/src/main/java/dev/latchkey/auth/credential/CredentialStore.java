@@ -30,8 +30,8 @@ public class CredentialStore {
 
     private static final Logger LOG = Logger.getLogger(CredentialStore.class);
 
-    /** A credential token-service accepted, and until when it may be used without asking again. */
-    record Entry(TokenState state, Instant usableUntil) {
+    /** A credential token-service accepted, until when it may be used without asking again, and its grace end. */
+    record Entry(TokenState state, Instant usableUntil, Instant acceptedUntil) {
     }
 
     private final TokenServiceClient tokenService;
@@ -98,7 +98,7 @@ public class CredentialStore {
         if (trusted) {
             Entry cached = entries.getIfPresent(key);
             if (cached != null && now.isBefore(cached.usableUntil())) {
-                return Uni.createFrom().item(new CredentialVerdict(true, null, cached.state(), null));
+                return Uni.createFrom().item(new CredentialVerdict(true, null, cached.state(), cached.acceptedUntil(), null));
             }
         }
         long seen = feedCursor.getAsLong();
@@ -119,7 +119,7 @@ public class CredentialStore {
             if (verdict.acceptedUntil() != null && verdict.acceptedUntil().isBefore(until)) {
                 until = verdict.acceptedUntil();
             }
-            entries.put(key, new Entry(state, until));
+            entries.put(key, new Entry(state, until, verdict.acceptedUntil()));
         });
     }
 }

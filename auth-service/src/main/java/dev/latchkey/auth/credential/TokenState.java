@@ -9,11 +9,16 @@ import java.util.UUID;
 /**
  * The state of an API token that a JWT is issued for, as token-service describes it (tolerant of new fields).
  * {@code context} is VENDOR, TENANT or PERSONAL; {@code type} CLIENT_CREDENTIALS or ACCESS_TOKEN.
+ * {@code secretGeneration} counts the secret's rolls (0 for the first secret; a bootstrap credential replaced from
+ * configuration counts as a roll) and {@code previousSecretExpiresAt} ends the grace period of the secret before the
+ * current one (absent when the last roll had none): refresh families end with the secret they were made with
+ * (ADR 0010). Both are null while token-service does not send them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenState(UUID tokenId, String context, String type, UUID tenantId, String userId, String clientId,
         List<UUID> roleIds, List<String> permissionIds, Map<String, Object> metadata, Instant expiresAt,
-        Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled, Boolean allRoles) {
+        Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled, Integer secretGeneration,
+        Instant previousSecretExpiresAt, Boolean allRoles) {
 
     public boolean isVendor() {
         return "VENDOR".equals(context);

@@ -47,8 +47,9 @@ public class JwtIssuer {
     }
 
     public Issued issue(Claims c) {
-        NumericDate now = NumericDate.now();
-        String jti = UUID.randomUUID().toString();
+        long nowMillis = System.currentTimeMillis();
+        NumericDate now = NumericDate.fromMilliseconds(nowMillis);
+        String jti = JwtIds.next(nowMillis).toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
         claims.setSubject(c.subject());

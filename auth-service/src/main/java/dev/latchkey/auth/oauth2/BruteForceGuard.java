@@ -8,51 +8,61 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows, then refuses, repeated failures for one client id or one source address (ADR 0010). Counts live in a
- * window that starts at the first failure and ends by itself, so a legitimate client is never locked out for longer
- * than the window; a success does not reset the counter (an attacker cannot interleave a good request to clear it).
+ * Slows, then refuses, the SOURCE of repeated failures, which is the guesser (ADR 0010). Per client id, failures are
+ * only answered late: client ids are public and secrets have 256 bits, so refusing a client id would buy nothing
+ * against guessing and would let anyone lock out any client; a correct secret is never refused or delayed because
+ * of other people's failures. Counts live in a window that starts at the first failure and ends by itself; a success
+ * does not reset them.
  */
 @ApplicationScoped
 public class BruteForceGuard {
 
-    /** What to do with a request: go on (after {@code delay}), or refuse for {@code retryAfterSeconds}. */
+    /** What to do with a request before its check: go on (after {@code delay}), or refuse for {@code retryAfterSeconds}. */
     public record Verdict(boolean refused, Duration delay, long retryAfterSeconds) {
         static final Verdict GO = new Verdict(false, Duration.ZERO, 0);
     }
 
     private final Cache<String, AtomicInteger> failures;
-    private final int slowAfter;
-    private final int refuseAfter;
-    private final int sourceFactor;
+    private final int clientSlowAfter;
+    private final int sourceSlowAfter;
+    private final int sourceRefuseAfter;
+    private final Duration maxDelay;
     private final Duration window;
 
     /**
-     * @param sourceFactor an address may fail this many times more often than one client id: many clients share an
-     *                     address behind a NAT or a gateway, and one noisy client must not lock out the others
+     * @param slowAfter    failures of one client id after which its further failures are answered late; a source is
+     *                     slowed after {@code slowAfter * sourceFactor}
+     * @param refuseAfter  a source is refused after {@code refuseAfter * sourceFactor} failures
+     * @param sourceFactor many clients share an address behind a NAT or a gateway, so an address may fail this many
+     *                     times more often before it is slowed or refused
      */
     public BruteForceGuard(
             @ConfigProperty(name = "latchkey.brute-force.slow-after", defaultValue = "5") int slowAfter,
             @ConfigProperty(name = "latchkey.brute-force.refuse-after", defaultValue = "20") int refuseAfter,
             @ConfigProperty(name = "latchkey.brute-force.source-factor", defaultValue = "5") int sourceFactor,
+            @ConfigProperty(name = "latchkey.brute-force.max-delay", defaultValue = "PT1S") Duration maxDelay,
             @ConfigProperty(name = "latchkey.brute-force.window", defaultValue = "PT1M") Duration window) {
-        this.slowAfter = slowAfter;
-        this.refuseAfter = refuseAfter;
-        this.sourceFactor = sourceFactor;
+        this.clientSlowAfter = slowAfter;
+        this.sourceSlowAfter = slowAfter * sourceFactor;
+        this.sourceRefuseAfter = refuseAfter * sourceFactor;
+        this.maxDelay = maxDelay;
         this.window = window;
         this.failures = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterWrite(window).build();
     }
 
-    public Verdict check(String clientId, String source) {
-        int client = count("client:" + clientId);
-        int address = count("source:" + source);
-        if (client >= refuseAfter || address >= refuseAfter * sourceFactor) {
+    /** Before a check: refuse or slow a source that has failed too often. */
+    public Verdict check(String source) {
+        int address = count("source:", source);
+        if (address >= sourceRefuseAfter) {
             return new Verdict(true, Duration.ZERO, window.toSeconds());
         }
-        int over = Math.max(client - slowAfter, address - slowAfter * sourceFactor);
-        if (over >= 0) {
-            return new Verdict(false, Duration.ofMillis(Math.min(1000, 50L * (over + 1))), 0);
-        }
-        return Verdict.GO;
+        Duration delay = delay(address - sourceSlowAfter);
+        return delay.isZero() ? Verdict.GO : new Verdict(false, delay, 0);
+    }
+
+    /** After a failed check: how late to answer, for the failures of this client id (never for a success). */
+    public Duration failureDelay(String clientId) {
+        return delay(count("client:", clientId) - clientSlowAfter);
     }
 
     public void failed(String clientId, String source) {
@@ -64,11 +74,20 @@ public class BruteForceGuard {
         }
     }
 
-    private int count(String key) {
-        if (key.endsWith(":null")) {
+    /** 50 ms for the first failure over the limit, 50 ms more for each one after, at most {@code max-delay}. */
+    private Duration delay(int over) {
+        if (over < 0) {
+            return Duration.ZERO;
+        }
+        Duration delay = Duration.ofMillis(50L * (over + 1));
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    private int count(String kind, String key) {
+        if (key == null) {
             return 0;
         }
-        AtomicInteger n = failures.getIfPresent(key);
+        AtomicInteger n = failures.getIfPresent(kind + key);
         return n == null ? 0 : n.get();
     }
 }

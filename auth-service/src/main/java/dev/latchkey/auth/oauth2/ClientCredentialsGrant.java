@@ -25,10 +25,11 @@ public class ClientCredentialsGrant {
         return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret())
                 .flatMap(verdict -> {
                     if (!verdict.valid()) {
-                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        failures.failed(verdict.tokenIdOrNull(), client.clientId(), verdict.reason(), request.source());
                         throw OAuthError.invalidClient("Client authentication failed", client.basic());
                     }
-                    return issuance.forToken(verdict.token(), request.param("scope"), true, null, null);
+                    return issuance.forToken(verdict.token(), verdict.acceptedUntil(), request.param("scope"),
+                            new Issuance.Refresh.Offer(verdict.presentedGeneration()), null);
                 }));
     }
 }

@@ -3,14 +3,15 @@ package dev.latchkey.auth.oauth2;
 import dev.latchkey.auth.credential.UsageReporter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * Failed uses: counted for the brute-force defence, reported to token-service's audit log in batches, logged by
- * client id only. Wraps a credential check so that it is slowed or refused when the guard says so, and so that an
- * unreachable token-service is a 503 for the caller, not a 500.
+ * client id only. Wraps a credential check so that its source is slowed or refused when the guard says so, a failed
+ * client authentication is answered late when its client id has failed often, and an unreachable token-service is a
+ * 503 for the caller, not a 500.
  */
 @ApplicationScoped
 public class Failures {
@@ -26,7 +27,7 @@ public class Failures {
     }
 
     public <T> Uni<T> guarded(String clientId, String source, Uni<T> check) {
-        BruteForceGuard.Verdict verdict = guard.check(clientId, source);
+        BruteForceGuard.Verdict verdict = guard.check(source);
         if (verdict.refused()) {
             return Uni.createFrom().failure(OAuthError.slowDown(verdict.retryAfterSeconds()));
         }
@@ -34,8 +35,18 @@ public class Failures {
             LOG.warnf("Credential check for client %s failed: %s", clientId, e.getClass().getSimpleName());
             return OAuthError.temporarilyUnavailable("Credentials cannot be checked right now; retry shortly");
         });
-        return verdict.delay().isZero() ? guardedCheck
-                : Uni.createFrom().voidItem().onItem().delayIt().by(verdict.delay()).flatMap(x -> guardedCheck);
+        if (clientId != null) {
+            // Only a failed client authentication is answered late, and only by what the source delay has not already cost.
+            guardedCheck = guardedCheck.onFailure(e -> e instanceof OAuthError o && "invalid_client".equals(o.error()))
+                    .call(e -> {
+                        Duration late = guard.failureDelay(clientId).minus(verdict.delay());
+                        return late.isNegative() || late.isZero() ? Uni.createFrom().voidItem()
+                                : Uni.createFrom().voidItem().onItem().delayIt().by(late);
+                    });
+        }
+        Uni<T> checked = guardedCheck;
+        return verdict.delay().isZero() ? checked
+                : Uni.createFrom().voidItem().onItem().delayIt().by(verdict.delay()).flatMap(x -> checked);
     }
 
     public void failed(UUID tokenId, String clientId, String reason, String source) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,9 +50,11 @@ public class IntrospectionEndpoint {
     private final RevokedJwts revoked;
     private final JwtVerifier verifier;
     private final Failures failures;
+    private final SourceAddress sources;
 
     public IntrospectionEndpoint(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
-            RevokedJwts revoked, JwtVerifier verifier, Failures failures) {
+            RevokedJwts revoked, JwtVerifier verifier, Failures failures, SourceAddress sources) {
+        this.sources = sources;
         this.credentials = credentials;
         this.rights = rights;
         this.refreshTokens = refreshTokens;
@@ -67,7 +70,7 @@ public class IntrospectionEndpoint {
     @Operation(summary = "Introspect a JWT, access-token key or refresh token (RFC 7662)")
     public Uni<Response> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
-        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> describe(token).map(found ->
                         found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
@@ -81,7 +84,7 @@ public class IntrospectionEndpoint {
     @Operation(summary = "Revoke a refresh token (its family) or a JWT (RFC 7009); unknown tokens answer 200 too")
     public Uni<Response> revoke(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
-        TokenRequest request = new TokenRequest(form, authorization, source(http));
+        TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> {
             if (token.startsWith("lk_at_")) {
@@ -111,7 +114,7 @@ public class IntrospectionEndpoint {
         return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret()))
                 .flatMap(verdict -> {
                     if (!verdict.valid()) {
-                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        failures.failed(verdict.tokenIdOrNull(), client.clientId(), verdict.reason(), request.source());
                         throw OAuthError.invalidClient("Client authentication failed", client.basic());
                     }
                     TokenState caller = verdict.token();
@@ -139,7 +142,8 @@ public class IntrospectionEndpoint {
         }
         if (token.startsWith("lk_rt_")) {
             return refreshTokens.peek(token).flatMap(live -> live == null ? Uni.createFrom().nullItem()
-                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() ? found(v.token(), "refresh_token") : null));
+                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() && live.secretStillWorks(v.token(), Instant.now())
+                            ? found(v.token(), "refresh_token") : null));
         }
         JwtClaims claims = verifier.verify(token);
         if (claims == null) {
@@ -216,9 +220,6 @@ public class IntrospectionEndpoint {
         return credentials.byTokenId(tokenId).map(v -> v.valid() ? v.token().tenantId() : null);
     }
 
-    private static String source(HttpServerRequest http) {
-        return http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-    }
 
     @ServerExceptionMapper
     public Response oauthError(OAuthError error) {

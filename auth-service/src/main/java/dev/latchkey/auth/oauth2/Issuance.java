@@ -17,10 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What every grant ends with: the token's rights from rbac-service (live role definitions), narrowed by a requested
- * scope (never widened), a signed JWT that never outlives its API token, and a refresh token when enabled.
+ * scope (never widened; roles too), a refresh token when one is due, and a signed JWT that outlives neither its API
+ * token nor the grace period of the secret that was presented.
  */
 @ApplicationScoped
 public class Issuance {
@@ -29,26 +31,53 @@ public class Issuance {
     /** The scope that asks for a refresh token (as in OpenID Connect): without it, an exchange writes nothing. */
     public static final String OFFLINE_ACCESS = "offline_access";
 
+    /** The refresh-token part of a grant. */
+    public sealed interface Refresh {
+        /** No refresh token (token exchange). */
+        Refresh NONE = new None();
+
+        record None() implements Refresh {
+        }
+
+        /** A new family when the client asks with offline_access; it is tied to the presented secret's generation. */
+        record Offer(Integer secretGeneration) implements Refresh {
+        }
+
+        /** Spend {@code presented} and continue its family; a refusal is reported as a failed use of the client. */
+        record Rotate(String presented, String clientId, String source) implements Refresh {
+            @Override
+            public String toString() {
+                return "Rotate[clientId=" + clientId + "]";
+            }
+        }
+    }
+
+    /** What the JWT carries after narrowing. */
+    record Granted(List<String> roles, List<String> permissions) {
+    }
+
     private final PermissionResolver rights;
     private final JwtIssuer issuer;
     private final RefreshTokens refreshTokens;
     private final UsageReporter usage;
+    private final Failures failures;
     private final AuthConfig config;
 
     public Issuance(PermissionResolver rights, JwtIssuer issuer, RefreshTokens refreshTokens, UsageReporter usage,
-            AuthConfig config) {
+            Failures failures, AuthConfig config) {
         this.rights = rights;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
         this.usage = usage;
+        this.failures = failures;
         this.config = config;
     }
 
     /**
-     * @param scope    requested scope (space-separated permission keys), or null for all the token's rights
-     * @param family   the refresh-token family to continue, or null for a new one; refresh tokens only if {@code withRefresh}
+     * @param secretAcceptedUntil end of the presented secret's grace period (it was rolled away), or null
+     * @param requestedScope      space-separated permission keys (and offline_access), or null for all the token's rights
      */
-    public Uni<TokenResponse> forToken(TokenState token, String requestedScope, boolean withRefresh, UUID family,
+    public Uni<TokenResponse> forToken(TokenState token, Instant secretAcceptedUntil, String requestedScope, Refresh refresh,
             String issuedTokenType) {
         boolean offline = requestedScope != null && Arrays.asList(requestedScope.trim().split("\\s+")).contains(OFFLINE_ACCESS);
         String scope = offline ? withoutOffline(requestedScope) : requestedScope;
@@ -56,38 +85,60 @@ public class Issuance {
             if (!held.member()) {
                 throw OAuthError.invalidGrant("The token's user is no longer a member of its tenant");
             }
-            List<String> granted = narrowed(held, scope);
-            long lifetime = lifetime(token);
-            JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(
-                    token.userId() != null ? token.userId() : token.clientId() != null ? token.clientId() : token.tokenId().toString(),
-                    token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(), token.userId(),
-                    held.roles(), granted, token.metadata(), null, lifetime));
-            usage.used(token.tokenId());
-            // A refresh token only when asked for (offline_access, or a refresh continuing its family) and enabled.
-            boolean refresh = withRefresh && (offline || family != null) && Boolean.TRUE.equals(token.refreshTokensEnabled());
-            Uni<String> refreshToken = refresh ? refreshTokens.issue(token.tokenId(), family, scope) : Uni.createFrom().nullItem();
-            return refreshToken.map(rt -> new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, scope, issuedTokenType));
+            Granted granted = narrowed(held, scope);
+            // The refresh token is written (and a presented one spent) before signing: nothing that can fail for other
+            // reasons than the refresh token itself comes after the spend, so a retry is never taken for reuse.
+            return refreshToken(token, refresh, offline, scope).map(rt -> {
+                JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(
+                        token.userId() != null ? token.userId() : token.clientId() != null ? token.clientId() : token.tokenId().toString(),
+                        token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(), token.userId(),
+                        granted.roles(), granted.permissions(), token.metadata(), null, lifetime(token, secretAcceptedUntil)));
+                usage.used(token.tokenId());
+                return new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, scope, issuedTokenType);
+            });
         });
     }
 
     /** A session the vendor makes for one of its users (token exchange): the user's current roles, {@code act} = vendor. */
     public Uni<TokenResponse> forUser(UUID tenantId, String userId, String vendorClientId, Rights held, String scope) {
-        List<String> granted = narrowed(held, scope);
-        JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(userId, "user", null, tenantId, userId, held.roles(),
-                granted, null, Map.of("sub", vendorClientId), config.jwtLifetime().toSeconds()));
+        Granted granted = narrowed(held, scope);
+        JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(userId, "user", null, tenantId, userId, granted.roles(),
+                granted.permissions(), null, Map.of("sub", vendorClientId), config.jwtLifetime().toSeconds()));
         return Uni.createFrom().item(new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), null, scope, ACCESS_TOKEN_TYPE));
+    }
+
+    /** Null, a new family's first token, or the next token of a family (its presented one spent). */
+    private Uni<String> refreshToken(TokenState token, Refresh refresh, boolean offline, String scope) {
+        boolean enabled = Boolean.TRUE.equals(token.refreshTokensEnabled());
+        if (refresh instanceof Refresh.Offer offer && offline && enabled) {
+            return refreshTokens.issue(token.tokenId(), offer.secretGeneration(), scope);
+        }
+        if (refresh instanceof Refresh.Rotate rotate) {
+            return refreshTokens.rotate(rotate.presented(), token.tokenId(), enabled, scope).map(rotation -> {
+                if (rotation.refusal() != null) {
+                    failures.failed(token.tokenId(), rotate.clientId(), "REFRESH_" + rotation.refusal(), rotate.source());
+                    throw OAuthError.invalidGrant("The refresh token is not valid");
+                }
+                return rotation.next();
+            });
+        }
+        return Uni.createFrom().nullItem();
     }
 
     private static String withoutOffline(String scope) {
         String rest = Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.equals(OFFLINE_ACCESS))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
         return rest.isEmpty() ? null : rest;
     }
 
-    /** The requested scope when every key in it is held (or the bearer holds "*"); else invalid_scope. */
-    static List<String> narrowed(Rights held, String scope) {
+    /**
+     * Without a scope, everything held. With one: exactly the requested keys, each of which must be held (or the bearer
+     * holds "*"), else invalid_scope; and only the roles every permission of which (expanded) is within them, the rule
+     * rbac-service and token-service apply to a narrowed JWT too (ADR 0010).
+     */
+    static Granted narrowed(Rights held, String scope) {
         if (scope == null || scope.isBlank()) {
-            return held.permissions();
+            return new Granted(held.roles(), held.permissions());
         }
         Set<String> requested = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
         boolean all = held.permissions().contains("*");
@@ -96,14 +147,21 @@ public class Issuance {
                 throw OAuthError.invalidScope("The token does not hold " + key);
             }
         }
-        return List.copyOf(requested);
+        List<String> roles = requested.contains("*") ? held.roles() : held.roles().stream()
+                .filter(role -> held.roleGrants().containsKey(role) && requested.containsAll(held.roleGrants().get(role)))
+                .toList();
+        return new Granted(roles, List.copyOf(requested));
     }
 
-    /** The tenant's JWT lifetime, never past the API token's own expiry. */
-    private long lifetime(TokenState token) {
+    /** The tenant's JWT lifetime, never past the API token's own expiry nor the presented secret's grace period. */
+    private long lifetime(TokenState token, Instant secretAcceptedUntil) {
         long lifetime = token.jwtLifetimeSeconds() != null ? token.jwtLifetimeSeconds() : config.jwtLifetime().toSeconds();
+        long now = Instant.now().getEpochSecond();
         if (token.expiresAt() != null) {
-            lifetime = Math.min(lifetime, Math.max(1, token.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()));
+            lifetime = Math.min(lifetime, Math.max(1, token.expiresAt().getEpochSecond() - now));
+        }
+        if (secretAcceptedUntil != null) {
+            lifetime = Math.min(lifetime, Math.max(1, secretAcceptedUntil.getEpochSecond() - now));
         }
         return lifetime;
     }

@@ -1,16 +1,19 @@
 package dev.latchkey.auth.oauth2;
 
 import dev.latchkey.auth.credential.CredentialStore;
+import dev.latchkey.auth.credential.TokenState;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code grant_type=refresh_token}: rotating (RFC 6749 section 6, OAuth 2.0 Security BCP 4.14.2): a new refresh
- * token each time, the used one spent, a spent one presented again ends the family. The API token must still be
- * good; a client that authenticates must be the token's own.
+ * {@code grant_type=refresh_token}: rotating (RFC 6749 section 6, OAuth 2.0 Security BCP 4.14.2). Refresh tokens are
+ * issued only to client-credentials tokens, which are confidential clients, so the client must authenticate
+ * (client_secret_basic or client_secret_post) and be the API token the refresh token belongs to. The family ends when
+ * the secret it was made with stops working; a spent token presented again ends it too.
  */
 @ApplicationScoped
 public class RefreshTokenGrant {
@@ -31,45 +34,32 @@ public class RefreshTokenGrant {
 
     public Uni<TokenResponse> grant(TokenRequest request) {
         String presented = request.requireParam("refresh_token");
-        ClientAuthentication client = request.optionalClient();
-        String clientId = client == null ? null : client.clientId();
-        // Everything that can fail for reasons other than the refresh token itself is checked before it is spent, so
-        // that a retry after a 503 is not mistaken for reuse (which would end the family).
-        Uni<Void> clientOk = client == null ? Uni.createFrom().voidItem()
-                : credentials.client(client.clientId(), client.clientSecret()).invoke(verdict -> {
+        ClientAuthentication client = request.requireClient();
+        // The client and its API token are checked before the refresh token is spent, so that a retry after a 503 is
+        // not mistaken for reuse (which would end the family).
+        return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret())
+                .flatMap(verdict -> {
                     if (!verdict.valid()) {
-                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        failures.failed(verdict.tokenIdOrNull(), client.clientId(), verdict.reason(), request.source());
                         throw OAuthError.invalidClient("Client authentication failed", client.basic());
                     }
-                }).replaceWithVoid();
-        return failures.guarded(clientId, request.source(), clientOk.chain(() -> refreshTokens.peek(presented)).flatMap(live -> {
-            if (live == null) {
-                return spend(presented, clientId, request).replaceWith((TokenResponse) null);
-            }
-            return credentials.byTokenId(live.tokenId()).flatMap(verdict -> {
-                if (!verdict.valid()) {
-                    failures.failed(live.tokenId(), clientId, verdict.reason(), request.source());
-                    throw OAuthError.invalidGrant("The API token of this refresh token is no longer valid");
-                }
-                if (client != null && !client.clientId().equals(verdict.token().clientId())) {
-                    throw OAuthError.invalidGrant("The refresh token was not issued to this client");
-                }
-                String scope = narrowerScope(live.scope(), request.param("scope"));
-                return spend(presented, clientId, request)
-                        .flatMap(redeemed -> issuance.forToken(verdict.token(), scope, true, redeemed.familyId(), null));
-            });
-        }));
-    }
-
-    /** Spends the refresh token; a spent, expired or unknown one is invalid_grant (and a spent one ends its family). */
-    private Uni<RefreshTokens.Redeemed> spend(String presented, String clientId, TokenRequest request) {
-        return refreshTokens.redeem(presented).map(outcome -> {
-            if (outcome.refusal() != null) {
-                failures.failed(null, clientId, "REFRESH_" + outcome.refusal(), request.source());
-                throw OAuthError.invalidGrant("The refresh token is not valid");
-            }
-            return outcome.redeemed();
-        });
+                    TokenState token = verdict.token();
+                    Issuance.Refresh.Rotate rotate = new Issuance.Refresh.Rotate(presented, client.clientId(), request.source());
+                    return refreshTokens.peek(presented).flatMap(live -> {
+                        if (live == null || !live.tokenId().equals(token.tokenId())) {
+                            // unknown, spent, expired or another client's: the rotation says which (and ends a reused family)
+                            return issuance.forToken(token, verdict.acceptedUntil(), null, rotate, null);
+                        }
+                        if (!live.secretStillWorks(token, Instant.now())) {
+                            failures.failed(token.tokenId(), client.clientId(), "REFRESH_SECRET_ROLLED", request.source());
+                            return refreshTokens.endFamily(live.familyId()).<TokenResponse>map(x -> {
+                                throw OAuthError.invalidGrant("The refresh token was issued for a secret that has been rolled");
+                            });
+                        }
+                        String scope = narrowerScope(live.scope(), request.param("scope"));
+                        return issuance.forToken(token, verdict.acceptedUntil(), scope, rotate, null);
+                    });
+                }));
     }
 
     /** A refresh may ask for less than the original grant, never more. */

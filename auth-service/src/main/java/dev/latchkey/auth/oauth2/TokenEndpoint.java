@@ -32,9 +32,11 @@ public class TokenEndpoint {
     private final RefreshTokenGrant refreshTokens;
     private final TokenExchangeGrant tokenExchange;
     private final MeterRegistry metrics;
+    private final SourceAddress sources;
 
     public TokenEndpoint(ClientCredentialsGrant clientCredentials, RefreshTokenGrant refreshTokens,
-            TokenExchangeGrant tokenExchange, MeterRegistry metrics) {
+            TokenExchangeGrant tokenExchange, MeterRegistry metrics, SourceAddress sources) {
+        this.sources = sources;
         this.clientCredentials = clientCredentials;
         this.refreshTokens = refreshTokens;
         this.tokenExchange = tokenExchange;
@@ -56,12 +58,12 @@ public class TokenEndpoint {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "401", description = "RFC 6749 error: invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    @APIResponse(responseCode = "429", description = "Too many failures for this client id or address; see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> token(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
         Timer.Sample sample = Timer.start(metrics);
-        String source = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String source = sources.of(http);
         TokenRequest request = new TokenRequest(form, authorization, source);
         String grantType = request.param("grant_type");
         Uni<TokenResponse> response;

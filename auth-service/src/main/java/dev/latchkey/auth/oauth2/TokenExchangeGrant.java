@@ -6,6 +6,8 @@ import dev.latchkey.auth.rbac.RbacClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -45,10 +47,11 @@ public class TokenExchangeGrant {
         if (ACCESS_KEY.equals(type)) {
             return failures.guarded(null, request.source(), credentials.accessKey(subject).flatMap(verdict -> {
                 if (!verdict.valid()) {
-                    failures.failed(null, null, verdict.reason(), request.source());
+                    failures.failed(verdict.tokenIdOrNull(), null, verdict.reason(), request.source());
                     throw OAuthError.invalidGrant("The subject token is not a valid access-token key");
                 }
-                return issuance.forToken(verdict.token(), request.param("scope"), false, null, Issuance.ACCESS_TOKEN_TYPE);
+                return issuance.forToken(verdict.token(), verdict.acceptedUntil(), request.param("scope"),
+                        Issuance.Refresh.NONE, Issuance.ACCESS_TOKEN_TYPE);
             }));
         }
         if (USER_ID.equals(type)) {
@@ -66,7 +69,7 @@ public class TokenExchangeGrant {
         return failures.guarded(client.clientId(), request.source(), credentials.client(client.clientId(), client.clientSecret())
                 .flatMap(verdict -> {
                     if (!verdict.valid()) {
-                        failures.failed(null, client.clientId(), verdict.reason(), request.source());
+                        failures.failed(verdict.tokenIdOrNull(), client.clientId(), verdict.reason(), request.source());
                         throw OAuthError.invalidClient("Client authentication failed", client.basic());
                     }
                     if (!verdict.token().isVendor()) {
@@ -79,9 +82,23 @@ public class TokenExchangeGrant {
                                 if (!access.member()) {
                                     throw OAuthError.invalidGrant("The user is not a member of the tenant");
                                 }
-                                PermissionResolver.Rights held = new PermissionResolver.Rights(
-                                        access.roles().stream().map(RbacClient.RoleRef::key).toList(), access.permissions(), true);
-                                return issuance.forUser(tenantId, userId, client.clientId(), held, request.param("scope"));
+                                String scope = request.param("scope");
+                                if (scope == null || access.roles().isEmpty()) {
+                                    PermissionResolver.Rights held = new PermissionResolver.Rights(
+                                            access.roles().stream().map(RbacClient.RoleRef::key).toList(), access.permissions(),
+                                            true, Map.of());
+                                    return issuance.forUser(tenantId, userId, client.clientId(), held, scope);
+                                }
+                                // a narrowing scope keeps only the roles all of whose permissions it grants: ask what they grant
+                                return rbac.rolePermissions(tenantId, new RbacClient.RolePermissionsRequest(
+                                                access.roles().stream().map(RbacClient.RoleRef::id).toList(), List.of()))
+                                        .flatMap(grants -> {
+                                            PermissionResolver.Rights byRole = PermissionResolver.Rights.of(grants);
+                                            PermissionResolver.Rights held = new PermissionResolver.Rights(
+                                                    access.roles().stream().map(RbacClient.RoleRef::key).toList(),
+                                                    access.permissions(), true, byRole.roleGrants());
+                                            return issuance.forUser(tenantId, userId, client.clientId(), held, scope);
+                                        });
                             });
                 }));
     }

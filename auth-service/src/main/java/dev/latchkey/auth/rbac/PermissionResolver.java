@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -24,10 +26,25 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class PermissionResolver {
 
-    /** What a JWT says the bearer may do. */
-    public record Rights(List<String> roles, List<String> permissions, boolean member) {
-        public static final Rights VENDOR = new Rights(List.of(), List.of("*"), true);
-        public static final Rights NOT_A_MEMBER = new Rights(List.of(), List.of(), false);
+    /**
+     * What a JWT says the bearer may do: role keys, expanded permissions, and what each role grants (expanded), which
+     * decides whether a role survives a narrowing scope. A role missing from {@code roleGrants} is dropped by any scope.
+     */
+    public record Rights(List<String> roles, List<String> permissions, boolean member, Map<String, List<String>> roleGrants) {
+        public static final Rights VENDOR = new Rights(List.of(), List.of("*"), true, Map.of());
+        public static final Rights NOT_A_MEMBER = new Rights(List.of(), List.of(), false, Map.of());
+
+        /** The rights that rbac-service's role-permissions answer describes. */
+        public static Rights of(RbacClient.RolePermissionsResponse r) {
+            Map<String, List<String>> grants = new LinkedHashMap<>();
+            for (RbacClient.RolePermissions role : r.roles()) {
+                // two roles of one key (a global and a tenant role): the key survives only if both would
+                grants.merge(role.key(), role.permissions() == null ? List.of() : role.permissions(),
+                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList());
+            }
+            return new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).distinct().toList(), r.permissions(),
+                    true, grants);
+        }
     }
 
     private final RbacClient rbac;
@@ -86,7 +103,7 @@ public class PermissionResolver {
         if (!token.isPersonal() && token.userId() == null) {
             return rbac.rolePermissions(token.tenantId(),
                             new RbacClient.RolePermissionsRequest(token.roleIdsOrEmpty(), token.permissionIdsOrEmpty()))
-                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions(), true));
+                    .map(Rights::of);
         }
         Set<UUID> subset = Set.copyOf(token.roleIdsOrEmpty());
         return rbac.userAccess(token.tenantId(), token.userId()).flatMap(access -> {
@@ -96,10 +113,10 @@ public class PermissionResolver {
             List<UUID> held = access.roles().stream().map(RbacClient.RoleRef::id)
                     .filter(id -> token.hasAllRoles() || subset.contains(id)).toList();
             if (held.isEmpty()) {
-                return Uni.createFrom().item(new Rights(List.of(), List.of(), true));
+                return Uni.createFrom().item(new Rights(List.of(), List.of(), true, Map.of()));
             }
             return rbac.rolePermissions(token.tenantId(), new RbacClient.RolePermissionsRequest(held, List.of()))
-                    .map(r -> new Rights(r.roles().stream().map(RbacClient.RolePermissions::key).toList(), r.permissions(), true));
+                    .map(Rights::of);
         });
     }
 

@@ -18,9 +18,11 @@ import org.jose4j.jwt.NumericDate;
 public class RevokedJwts {
 
     private final Pool pool;
+    private final RefreshTokens refreshTokens;
 
-    public RevokedJwts(Pool pool) {
+    public RevokedJwts(Pool pool, RefreshTokens refreshTokens) {
         this.pool = pool;
+        this.refreshTokens = refreshTokens;
     }
 
     public Uni<Void> revoke(String jti, NumericDate expiresAt) {
@@ -35,10 +37,8 @@ public class RevokedJwts {
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpired() {
-        // Spent refresh tokens are kept a day, long enough to recognise their reuse.
-        return pool.query("DELETE FROM revoked_jwt WHERE expires_at < now()").execute()
-                .chain(() -> pool.query("DELETE FROM refresh_token WHERE expires_at < now()"
-                        + " OR used_at < now() - interval '1 day'").execute())
-                .replaceWithVoid();
+        // Refresh families go with their newest member's expiry, spent members with them (RefreshTokens.prune).
+        return pool.query("DELETE FROM revoked_jwt WHERE expires_at < now()").execute().replaceWithVoid()
+                .chain(refreshTokens::prune);
     }
 }

@@ -149,4 +149,15 @@ class EscalationTest {
         as(whole).body(body("ACCESS_TOKEN", null, null, null)).post(path).then().statusCode(201)
                 .body("token.allRoles", equalTo(true)).body("token.roleIds", equalTo(List.of()));
     }
+
+    /** A question rbac-service refuses (its 400) is the caller's 400, never a 5xx. */
+    @Test
+    void aNeighboursRefusalIsTheCallersBadRequest() {
+        UUID tenant = RbacStub.tenant();
+        String admin = TokenApi.user();
+        RbacStub.member(tenant, admin, RbacStub.ADMIN);
+        as(TokenApi.admin(tenant, admin)).queryParam("userId", "\u0001someone")
+                .get("/tenants/" + tenant + "/personal-tokens").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
 }
