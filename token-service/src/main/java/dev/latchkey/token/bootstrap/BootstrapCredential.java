@@ -87,6 +87,9 @@ public class BootstrapCredential {
         existing.clientId = configured.clientId();
         existing.secretHash = hasher.hash(configured.secret());
         existing.secretHint = SecretFormat.hint(configured.secret());
+        existing.secretGeneration++;
+        existing.previousSecretHash = null;
+        existing.previousSecretExpiresAt = null;
         existing.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LOG.infof("Replaced the vendor bootstrap credential from configuration, client id %s", existing.clientId);
         // A roll like any other: every service refuses the JWTs the old secret got, and auth-service its refresh tokens.

@@ -63,7 +63,7 @@ public class CredentialService {
                 return refused(Reason.UNKNOWN);
             }
             if (token.isExpiredAt(Instant.now())) {
-                return refused(Reason.EXPIRED);
+                return refused(Reason.EXPIRED, token.id);
             }
             return settings(token, null);
         });
@@ -75,10 +75,10 @@ public class CredentialService {
         boolean current = MessageDigest.isEqual(presented, token.secretHash);
         boolean previous = token.previousSecretValidAt(now) && MessageDigest.isEqual(presented, token.previousSecretHash);
         if (!current && !previous) {
-            return refused(Reason.MISMATCH);
+            return refused(Reason.MISMATCH, token.id);
         }
         if (token.isExpiredAt(now)) {
-            return refused(Reason.EXPIRED);
+            return refused(Reason.EXPIRED, token.id);
         }
         return settings(token, current ? null : token.previousSecretExpiresAt);
     }
@@ -87,7 +87,7 @@ public class CredentialService {
         return settings.effective(token.tenantId).map(effective -> {
             // The vendor's own credential works whatever the settings, so the vendor can never lock itself out.
             if (token.context != TokenContext.VENDOR && !effective.m2mEnabled()) {
-                return CredentialVerdict.refused(Reason.DISABLED);
+                return CredentialVerdict.refused(Reason.DISABLED, token.id);
             }
             return CredentialVerdict.valid(TokenState.of(token, effective), acceptedUntil);
         });
@@ -95,5 +95,9 @@ public class CredentialService {
 
     private static Uni<CredentialVerdict> refused(Reason reason) {
         return Uni.createFrom().item(CredentialVerdict.refused(reason));
+    }
+
+    private static Uni<CredentialVerdict> refused(Reason reason, UUID tokenId) {
+        return Uni.createFrom().item(CredentialVerdict.refused(reason, tokenId));
     }
 }

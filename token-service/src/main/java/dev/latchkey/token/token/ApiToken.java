@@ -86,6 +86,10 @@ public class ApiToken {
     @Column(name = "secret_hint", nullable = false, length = 32)
     public String secretHint = "";
 
+    /** 0 for the first secret, one more at every roll (and every replacement of the bootstrap credential). */
+    @Column(name = "secret_generation", nullable = false)
+    public int secretGeneration;
+
     /** The secret before the last roll, accepted until {@link #previousSecretExpiresAt}. */
     @Column(name = "previous_secret_hash")
     public byte[] previousSecretHash;

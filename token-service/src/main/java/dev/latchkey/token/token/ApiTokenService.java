@@ -187,6 +187,7 @@ public class ApiTokenService {
                     token.previousSecretHash = graceMinutes > 0 ? token.secretHash : null;
                     token.previousSecretExpiresAt = graceMinutes > 0 ? now.plus(Duration.ofMinutes(graceMinutes)) : null;
                     NewSecret secret = NewSecret.roll(token, hasher);
+                    token.secretGeneration++;
                     token.updatedAt = now;
                     Instant oldSecretUntil = graceMinutes > 0 ? token.previousSecretExpiresAt : now;
                     return announce(ChangeType.TOKEN_ROLLED, tenantId, actor, describe(token, null, graceMinutes, oldSecretUntil))

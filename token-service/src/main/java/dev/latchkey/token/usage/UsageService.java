@@ -1,5 +1,7 @@
 package dev.latchkey.token.usage;
 
+import dev.latchkey.common.secret.SecretFormat;
+import dev.latchkey.token.token.ApiTokenRepository;
 import dev.latchkey.token.audit.Actor;
 import dev.latchkey.token.audit.AuditLog;
 import dev.latchkey.token.token.ApiToken;
@@ -25,9 +27,11 @@ public class UsageService {
     private static final Actor AUTH_SERVICE = new Actor("auth-service", null);
 
     private final AuditLog audit;
+    private final ApiTokenRepository tokens;
 
-    public UsageService(AuditLog audit) {
+    public UsageService(AuditLog audit, ApiTokenRepository tokens) {
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @WithTransaction
@@ -43,7 +47,8 @@ public class UsageService {
                     .setParameter("at", use.getValue()).setParameter("id", use.getKey()).executeUpdate()).replaceWithVoid());
         }
         for (UsageReport.Failure failure : orEmpty(report.failures())) {
-            chain = chain.chain(() -> tenantOf(failure.tokenId()).flatMap(tenant -> {
+            chain = chain.chain(() -> tokenOf(failure).flatMap(token -> {
+                UUID tenant = token == null ? null : token.tenantId;
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("reason", failure.reason());
                 detail.put("at", failure.at().toString());
@@ -51,17 +56,24 @@ public class UsageService {
                     detail.put("clientId", failure.clientId());
                 }
                 return audit.record(tenant, new Actor(AUTH_SERVICE.subject(), failure.source()), "use.failed",
-                        failure.tokenId(), detail);
+                        token == null ? failure.tokenId() : token.id, detail);
             }));
         }
         return chain;
     }
 
-    private static Uni<UUID> tenantOf(UUID tokenId) {
-        if (tokenId == null) {
-            return Uni.createFrom().nullItem();
+    /**
+     * The token a failure concerns: by id, or by the client id it named, so that a wrong secret for a known client id
+     * lands in that token's tenant's audit log (not the vendor's), however auth-service learned of it.
+     */
+    private Uni<ApiToken> tokenOf(UsageReport.Failure failure) {
+        if (failure.tokenId() != null) {
+            return Panache.getSession().flatMap(s -> s.find(ApiToken.class, failure.tokenId()));
         }
-        return Panache.getSession().flatMap(s -> s.find(ApiToken.class, tokenId)).map(t -> t == null ? null : t.tenantId);
+        if (failure.clientId() != null && SecretFormat.isClientId(failure.clientId())) {
+            return tokens.findByClientId(failure.clientId());
+        }
+        return Uni.createFrom().nullItem();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -2,6 +2,7 @@ package dev.latchkey.token.credential.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,7 +12,9 @@ public record CredentialVerdict(
         @Schema(description = "Why not, when not valid", examples = "mismatch") Reason reason,
         @Schema(description = "The token, when valid") TokenState token,
         @Schema(description = "When the presented secret is the one before the last roll: the end of its grace period")
-        Instant acceptedUntil) {
+        Instant acceptedUntil,
+        @Schema(description = "When refused for a token that exists (mismatch, expired, disabled): its id, so the failure "
+                + "lands in its tenant's audit log") UUID tokenId) {
 
     /** Why a credential was refused. {@code MALFORMED} is decided by the checksum, before any lookup. */
     public enum Reason {
@@ -24,10 +27,15 @@ public record CredentialVerdict(
     }
 
     public static CredentialVerdict valid(TokenState token, Instant acceptedUntil) {
-        return new CredentialVerdict(true, null, token, acceptedUntil);
+        return new CredentialVerdict(true, null, token, acceptedUntil, null);
     }
 
     public static CredentialVerdict refused(Reason reason) {
-        return new CredentialVerdict(false, reason, null, null);
+        return new CredentialVerdict(false, reason, null, null, null);
+    }
+
+    /** Refused for a token that exists: says which, never why beyond the reason. */
+    public static CredentialVerdict refused(Reason reason, UUID tokenId) {
+        return new CredentialVerdict(false, reason, null, null, tokenId);
     }
 }

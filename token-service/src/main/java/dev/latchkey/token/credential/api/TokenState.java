@@ -28,11 +28,16 @@ public record TokenState(
         Map<String, Object> metadata,
         @Schema(description = "Absent when the token never expires") Instant expiresAt,
         @Schema(description = "Lifetime of a JWT issued for it, from the tenant's settings") int jwtLifetimeSeconds,
-        @Schema(description = "Whether a refresh token may be issued with it") boolean refreshTokensEnabled) {
+        @Schema(description = "Whether a refresh token may be issued with it") boolean refreshTokensEnabled,
+        @Schema(description = "0 for the first secret, one more at every roll: refresh families end with their secret")
+        int secretGeneration,
+        @Schema(description = "Until when the secret before the last roll still works; absent without a grace period")
+        Instant previousSecretExpiresAt) {
 
     public static TokenState of(ApiToken token, EffectiveSettings settings) {
         return new TokenState(token.id, token.context, token.type, token.tenantId, token.userId, token.clientId,
                 Arrays.stream(token.roleIds).map(UUID::fromString).toList(), token.allRoles, List.of(token.permissions), token.metadata,
-                token.expiresAt, settings.jwtLifetimeSeconds(), settings.refreshTokensEnabled());
+                token.expiresAt, settings.jwtLifetimeSeconds(), settings.refreshTokensEnabled(), token.secretGeneration,
+                token.previousSecretExpiresAt);
     }
 }
