@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.latchkey.common.input.StorableTextModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
  * Request bodies mean exactly what they say: unknown fields, duplicate keys, trailing tokens, {@code 1.5} for an
  * integer, {@code "10"} for a number, {@code 42} for a string, and null for a primitive are all errors that name the
- * field (common ProblemMappers), never silently coerced.
+ * field (common ProblemMappers), never silently coerced. A string or object key PostgreSQL cannot store (U+0000, an
+ * unpaired surrogate) is refused at any depth, naming its path ({@link StorableTextModule}, ADR 0011).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -24,6 +26,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new StorableTextModule());
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

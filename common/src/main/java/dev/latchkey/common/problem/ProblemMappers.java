@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.latchkey.common.input.StorableText;
+import dev.latchkey.common.input.UnstorableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -73,7 +75,10 @@ public class ProblemMappers {
     public Response unreadable(JsonMappingException e) {
         String field = jsonPath(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof UnstorableTextException) {
+            field = field.isEmpty() ? "body" : field;
+            message = StorableText.MESSAGE;
+        } else if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
             message = "unknown field";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
