@@ -3,10 +3,7 @@ package dev.latchkey.common.caller;
 import dev.latchkey.common.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.JsonString;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, read from the verified bearer JWT that auth-service issued (ADR 0005 names the claims). */
@@ -43,34 +40,11 @@ public class Caller {
         if (isVendor()) {
             return CallerClaims.vendorClaims();
         }
-        return new CallerClaims(false, uuid(jwt.getClaim("tenant_id")), jwt.getClaim("user_id"),
+        return new CallerClaims(false, ClaimValues.uuid(jwt.getClaim("tenant_id")), jwt.getClaim("user_id"),
                 strings("roles"), strings("permissions"));
     }
 
     private List<String> strings(String claim) {
-        Object value = jwt.getClaim(claim);
-        List<String> out = new ArrayList<>();
-        if (value instanceof Iterable<?> items) {
-            for (Object item : items) {
-                out.add(text(item));
-            }
-        }
-        return out;
-    }
-
-    private static UUID uuid(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text(value));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Claims arrive as JSON-P values or plain Java ones, depending on the claim. */
-    private static String text(Object value) {
-        return value instanceof JsonString s ? s.getString() : String.valueOf(value);
+        return ClaimValues.strings(jwt.getClaim(claim));
     }
 }

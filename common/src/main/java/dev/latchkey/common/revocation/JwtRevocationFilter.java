@@ -1,18 +1,14 @@
 package dev.latchkey.common.revocation;
 
+import dev.latchkey.common.caller.ClaimValues;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.problem.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -52,8 +48,9 @@ public class JwtRevocationFilter {
     static Revocations.Claims claims(JsonWebToken jwt) {
         boolean[] exact = new boolean[1];
         long issuedAt = Revocations.Claims.issuedAt(jwt.getTokenID(), jwt.getIssuedAtTime(), exact);
-        return new Revocations.Claims(jwt.getTokenID(), uuid(jwt.getClaim("token_id")), uuid(jwt.getClaim("tenant_id")),
-                text(jwt.getClaim("user_id")), strings(jwt.getClaim("roles")), issuedAt, exact[0]);
+        return new Revocations.Claims(jwt.getTokenID(), ClaimValues.uuid(jwt.getClaim("token_id")),
+                ClaimValues.uuid(jwt.getClaim("tenant_id")), ClaimValues.text(jwt.getClaim("user_id")),
+                ClaimValues.strings(jwt.getClaim("roles")), issuedAt, exact[0]);
     }
 
     private static Response invalidToken(String why) {
@@ -61,33 +58,5 @@ public class JwtRevocationFilter {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                 .entity(Problem.of("unauthorized", "Unauthorized", 401, "The bearer token is no longer valid: " + why))
                 .build();
-    }
-
-    private static List<String> strings(Object value) {
-        List<String> out = new ArrayList<>();
-        if (value instanceof Iterable<?> items) {
-            for (Object item : items) {
-                out.add(text(item));
-            }
-        }
-        return out;
-    }
-
-    private static UUID uuid(Object value) {
-        try {
-            return value == null ? null : UUID.fromString(text(value));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        return value instanceof JsonNumber n ? n.toString() : String.valueOf(value);
     }
 }
