@@ -2,6 +2,7 @@ package dev.latchkey.rbac.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.latchkey.common.access.Permission;
 import dev.latchkey.rbac.role.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import net.jqwik.api.Provide;
  */
 class AccessPropertyTest {
 
+    static final RulesOracle ORACLE = new RulesOracle(Permission.BUILT_IN);
+
     record Scenario(List<RulesOracle.R> roles, boolean tokenOfPermissions, Set<String> direct, Set<String> scope,
             RulesOracle.R target) {
     }
@@ -34,7 +37,7 @@ class AccessPropertyTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        Arbitrary<Set<String>> scope = Arbitraries.of(RulesOracle.KEYS).set().ofMaxSize(14).injectNull(0.4);
+        Arbitrary<Set<String>> scope = Arbitraries.of(Permission.BUILT_IN).set().ofMaxSize(14).injectNull(0.4);
         return Combinators.combine(roles().list().ofMaxSize(4), Arbitraries.of(true, false),
                 Arbitraries.of(RulesOracle.PATTERNS).set().ofMaxSize(4), scope, roles()).as(Scenario::new);
     }
@@ -44,7 +47,7 @@ class AccessPropertyTest {
         List<RulesOracle.R> base = s.tokenOfPermissions() ? List.of() : s.roles();
         Set<String> direct = s.tokenOfPermissions() ? s.direct() : Set.of();
         // What auth-service puts in the JWT: the keys its rights expand to, narrowed by a requested scope.
-        Set<String> claim = RulesOracle.keysOf(new TreeSet<>(direct) {
+        Set<String> claim = ORACLE.keysOf(new TreeSet<>(direct) {
             {
                 base.forEach(r -> addAll(r.patterns()));
             }
@@ -57,14 +60,14 @@ class AccessPropertyTest {
         List<Role> entities = new ArrayList<>();
         base.forEach(r -> entities.add(role(r)));
         Access access = Access.of(entities, s.tokenOfPermissions() ? direct : Access.patternsOf(entities), claim,
-                RulesOracle.KEYS);
+                Permission.BUILT_IN);
 
-        assertEquals(RulesOracle.held(caller), access.permissions(), "held keys");
-        assertEquals(RulesOracle.level(caller), access.level(), "level");
+        assertEquals(ORACLE.held(caller), access.permissions(), "held keys");
+        assertEquals(ORACLE.level(caller), access.level(), "level");
         for (String p : RulesOracle.PATTERNS) {
-            assertEquals(RulesOracle.mayGive(caller, p), access.mayGrant(p), "may give " + p);
+            assertEquals(ORACLE.mayGive(caller, p), access.mayGrant(p), "may give " + p);
         }
-        assertEquals(RulesOracle.reaches(caller, s.target()), GrantCheck.reach("roleIds[0]", role(s.target()), access).isEmpty(),
+        assertEquals(ORACLE.reaches(caller, s.target()), GrantCheck.reach("roleIds[0]", role(s.target()), access).isEmpty(),
                 () -> "reach of " + s.target() + " by " + caller + " (level " + access.level() + ", grants " + access.grants() + ")");
     }
 

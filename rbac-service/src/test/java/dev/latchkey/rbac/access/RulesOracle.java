@@ -1,6 +1,5 @@
 package dev.latchkey.rbac.access;
 
-import dev.latchkey.common.access.Permission;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
  */
 final class RulesOracle {
 
-    static final List<String> KEYS = Permission.BUILT_IN;
     static final List<String> PATTERNS = List.of("*", "tokens.*", "tokens.tenant.*", "tokens.personal.*", "users.*",
             "roles.*", "settings.*", "audit.*", "tokens.tenant.read", "tokens.tenant.write", "tokens.tenant.delete",
             "tokens.personal.read", "tokens.personal.write", "tokens.personal.delete", "roles.read", "roles.write",
@@ -35,7 +33,11 @@ final class RulesOracle {
         }
     }
 
-    private RulesOracle() {
+    /** The registered keys: the patterns grant only these. */
+    final List<String> keys;
+
+    RulesOracle(List<String> keys) {
+        this.keys = List.copyOf(keys);
     }
 
     /** Pattern {@code g} grants key {@code k}. */
@@ -43,8 +45,8 @@ final class RulesOracle {
         return g.equals("*") || g.equals(k) || (g.endsWith(".*") && k.startsWith(g.substring(0, g.length() - 1)));
     }
 
-    static Set<String> keysOf(Collection<String> patterns) {
-        return KEYS.stream().filter(k -> patterns.stream().anyMatch(p -> grants(p, k))).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> keysOf(Collection<String> patterns) {
+        return keys.stream().filter(k -> patterns.stream().anyMatch(p -> grants(p, k))).collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> patternsOf(Caller c) {
@@ -54,9 +56,9 @@ final class RulesOracle {
     }
 
     /** The keys a caller holds: what its roles grant now, and only what its JWT still carries. */
-    static Set<String> held(Caller c) {
+    Set<String> held(Caller c) {
         if (c.vendor()) {
-            return new TreeSet<>(KEYS);
+            return new TreeSet<>(keys);
         }
         Set<String> held = keysOf(patternsOf(c));
         held.retainAll(c.claim());
@@ -64,7 +66,7 @@ final class RulesOracle {
     }
 
     /** Its level: the strongest role all of whose keys it still holds; null for none. */
-    static Integer level(Caller c) {
+    Integer level(Caller c) {
         Set<String> held = held(c);
         Integer best = null;
         for (R r : c.roles()) {
@@ -79,7 +81,7 @@ final class RulesOracle {
      * It may pass on a pattern when it holds every key the pattern grants; a wildcard, moreover, only while nothing
      * of its roles was narrowed away and through a wildcard of its own at least as wide.
      */
-    static boolean mayGive(Caller c, String p) {
+    boolean mayGive(Caller c, String p) {
         if (c.vendor()) {
             return true;
         }
@@ -99,7 +101,7 @@ final class RulesOracle {
     }
 
     /** The level rule and the permission rule for one role: give it, take it away, change it, delete it. */
-    static boolean reaches(Caller c, R role) {
+    boolean reaches(Caller c, R role) {
         if (c.vendor()) {
             return true;
         }
@@ -107,7 +109,7 @@ final class RulesOracle {
         return level != null && level <= role.level() && role.patterns().stream().allMatch(p -> mayGive(c, p));
     }
 
-    static boolean mayCreateRole(Caller c, int level, Set<String> patterns) {
+    boolean mayCreateRole(Caller c, int level, Set<String> patterns) {
         return reaches(c, new R("new", level, patterns));
     }
 }
