@@ -1,5 +1,6 @@
 package dev.latchkey.token.changefeed;
 
+import dev.latchkey.common.changefeed.ChangeType;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,9 +24,9 @@ public class ExpiryAnnouncer {
                              ORDER BY expires_at LIMIT 500 FOR UPDATE SKIP LOCKED)
                 RETURNING id, tenant_id, type, context, user_id, client_id, expires_at)
             INSERT INTO outbox (type, tenant_id, data)
-            SELECT 'token.expired', tenant_id, jsonb_build_object('tokenId', id, 'type', type, 'context', context,
+            SELECT '<expired>', tenant_id, jsonb_build_object('tokenId', id, 'type', type, 'context', context,
                    'userId', user_id, 'clientId', client_id, 'expiresAt', expires_at)
-            FROM due""";
+            FROM due""".replace("<expired>", ChangeType.TOKEN_EXPIRED.wire);
 
     private final Pool pool;
 

@@ -33,21 +33,22 @@ public class RbacFeedConsumer {
             WITH gone AS (DELETE FROM api_token WHERE %s
                           RETURNING id, tenant_id, type, context, user_id, client_id),
                  feed AS (INSERT INTO outbox (type, tenant_id, data)
-                          SELECT 'token.deleted', tenant_id, jsonb_build_object('tokenId', id, 'type', type,
+                          SELECT '<deleted>', tenant_id, jsonb_build_object('tokenId', id, 'type', type,
                                  'context', context, 'userId', user_id, 'clientId', client_id, 'reason', $%d::text)
                           FROM gone)
             INSERT INTO audit_event (id, tenant_id, occurred_at, actor, action, token_id, detail)
-            SELECT gen_random_uuid(), tenant_id, now(), 'latchkey', 'token.deleted', id,
+            SELECT gen_random_uuid(), tenant_id, now(), 'latchkey', '<deleted>', id,
                    jsonb_build_object('reason', $%d::text)
-            FROM gone""";
+            FROM gone""".replace("<deleted>", ChangeType.TOKEN_DELETED.wire);
     private static final String DROP_ROLE = """
             WITH changed AS (UPDATE api_token SET role_ids = array_remove(role_ids, $1), updated_at = now()
                              WHERE $1 = ANY (role_ids)
                              RETURNING id, tenant_id, type, context, user_id, client_id, role_ids)
             INSERT INTO outbox (type, tenant_id, data)
-            SELECT 'token.updated', tenant_id, jsonb_build_object('tokenId', id, 'type', type, 'context', context,
-                   'userId', user_id, 'clientId', client_id, 'roleIds', role_ids, 'reason', 'role.deleted')
-            FROM changed""";
+            SELECT '<updated>', tenant_id, jsonb_build_object('tokenId', id, 'type', type, 'context', context,
+                   'userId', user_id, 'clientId', client_id, 'roleIds', role_ids, 'reason', '<role-deleted>')
+            FROM changed""".replace("<updated>", ChangeType.TOKEN_UPDATED.wire)
+            .replace("<role-deleted>", ChangeType.ROLE_DELETED.wire);
 
     private final Pool pool;
     private final boolean enabled;
