@@ -136,7 +136,21 @@ public final class Launcher implements AutoCloseable {
                     output.accept(prefix + line);
                 }
                 : line -> output.accept(prefix + line);
-        return ServiceProcess.start(root, name, port, childEnv, jvmOptions, relay);
+        return ServiceProcess.start(root, name, port, managementPortFor(port), childEnv, jvmOptions, relay);
+    }
+
+    /** The management interface's port: the HTTP port + 1000 (9081, 9082, 9083 by default), or any free one. */
+    private static int managementPortFor(int port) {
+        int preferred = port + 1000;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return preferred;
+        } catch (java.io.IOException taken) {
+            try (java.net.ServerSocket any = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return any.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("no free port for a management interface", e);
+            }
+        }
     }
 
     private void watchForBootstrap(String line) {
@@ -154,6 +168,12 @@ public final class Launcher implements AutoCloseable {
     public Optional<BootstrapCredential> bootstrap() {
         return clientId == null || clientSecret == null ? Optional.empty()
                 : Optional.of(new BootstrapCredential(clientId, clientSecret));
+    }
+
+    /** Where each service answers /q/health/ready and /q/metrics. */
+    public String managementUrls() {
+        return services.stream().map(s -> s.name + " " + s.managementUrl() + "/q/health/ready")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public Ports ports() {
@@ -209,7 +229,8 @@ public final class Launcher implements AutoCloseable {
                 .append("  rbac-service   http://127.0.0.1:").append(p.rbac()).append("   (tenants, roles)\n")
                 .append("  token-service  http://127.0.0.1:").append(p.token()).append("   (API tokens)\n")
                 .append("  auth-service   http://127.0.0.1:").append(p.auth()).append("   (OAuth2, JWKS)\n")
-                .append("  OpenAPI: /q/openapi on each; health: /q/health/ready\n\n");
+                .append("  OpenAPI: /q/openapi on each; health and metrics on the management ports: ")
+                .append(launcher.managementUrls()).append("\n\n");
         Optional<BootstrapCredential> bootstrap = launcher.bootstrap();
         String id = bootstrap.map(BootstrapCredential::clientId).orElse("<client_id>");
         String secret = bootstrap.map(BootstrapCredential::clientSecret).orElse("<client_secret>");

@@ -25,16 +25,19 @@ final class ServiceProcess {
 
     final String name;
     final int port;
+    /** The management interface: /q/health and /q/metrics, never on the public port. */
+    final int managementPort;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> env, List<String> jvmOptions,
-            Consumer<String> output) {
+    static ServiceProcess start(Path root, String name, int port, int managementPort, Map<String, String> env,
+            List<String> jvmOptions, Consumer<String> output) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
@@ -48,12 +51,14 @@ final class ServiceProcess {
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         try {
             Process process = builder.start();
             Thread relay = new Thread(() -> relay(process, output), name + "-output");
             relay.setDaemon(true);
             relay.start();
-            return new ServiceProcess(name, port, process);
+            return new ServiceProcess(name, port, managementPort, process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -73,10 +78,15 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200 on the management interface. */
     void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with status " + process.exitValue() + " before it was ready");

@@ -32,6 +32,7 @@ class RevocationIT {
     static int secondRbac;
     static int secondToken;
     static BootstrapCredential bootstrap;
+    static final java.util.concurrent.ExecutorService POLLERS = java.util.concurrent.Executors.newFixedThreadPool(4);
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,6 +48,7 @@ class RevocationIT {
 
     @AfterAll
     static void stop() throws IOException {
+        POLLERS.shutdownNow();
         if (launcher != null) {
             launcher.close();
         }
@@ -113,15 +115,23 @@ class RevocationIT {
             }
             revoke.run();
             long acknowledged = System.nanoTime();
-            List<String> open = new ArrayList<>(reads);
-            while (!open.isEmpty()) {
-                String finalJwt = jwt;
-                open.removeIf(read -> given().auth().oauth2(finalJwt).get(read).statusCode() == 401);
-                if (System.nanoTime() - acknowledged > 5_000_000_000L) {
-                    throw new AssertionError(kind + ": a voided JWT still worked 5 s later at " + open);
-                }
+            // each replica polled on its own thread, so one slow answer does not delay noticing another's refusal
+            String finalJwt = jwt;
+            List<java.util.concurrent.CompletableFuture<Long>> refused = new ArrayList<>();
+            for (String read : reads) {
+                refused.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    while (given().auth().oauth2(finalJwt).get(read).statusCode() != 401) {
+                        if (System.nanoTime() - acknowledged > 5_000_000_000L) {
+                            throw new AssertionError(kind + ": a voided JWT still worked 5 s later at " + read);
+                        }
+                    }
+                    return (System.nanoTime() - acknowledged) / 1_000_000;
+                }, POLLERS));
             }
-            long ms = (System.nanoTime() - acknowledged) / 1_000_000;
+            long ms = 0;
+            for (java.util.concurrent.CompletableFuture<Long> each : refused) {
+                ms = Math.max(ms, each.join());
+            }
             all.add(ms);
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(ms);
         }

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RbacStub.class)
 class TokenEndpointTest {
 
+    /** Metrics live on the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    java.net.URL metricsUrl;
+
     static final String ISSUER = "http://127.0.0.1:8083";
 
     @TestHTTPResource("/.well-known/jwks.json")
@@ -169,7 +173,8 @@ class TokenEndpointTest {
                 .formParam("grant_type", "client_credentials").when().post("/oauth/token").then().statusCode(200);
         given().header("Authorization", basic(TokenServiceStub.CLIENT_ID, SecretFormat.generate(SecretKind.CLIENT_SECRET)))
                 .formParam("grant_type", "client_credentials").when().post("/oauth/token").then().statusCode(401);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
+        assertEquals(404, given().get("/q/metrics").statusCode(), "metrics are not on the public port");
         assertTrue(metrics.contains("latchkey_exchange_seconds_count{grant=\"client_credentials\",outcome=\"issued\"}"), metrics);
         assertTrue(metrics.contains("latchkey_exchange_seconds_count{grant=\"client_credentials\",outcome=\"invalid_client\"}"));
         assertTrue(metrics.contains("latchkey_exchange_seconds_bucket{grant=\"client_credentials\""), "latency histogram");
