@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class TokenEndpointTest {
 
     /** Metrics live on the management interface, not the public port. */
-    @io.quarkus.test.common.http.TestHTTPResource(value = "/q/metrics", management = true)
+    // The management interface's root is /q already.
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
     java.net.URL metricsUrl;
 
     static final String ISSUER = "http://127.0.0.1:8083";
