@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -37,14 +36,13 @@ public class ChangeFollowers {
 
     public ChangeFollowers(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
             @RestClient TokenServiceClient tokenService, @RestClient RbacClient rbacService, Vertx vertx,
-            MeterRegistry registry,
-            @ConfigProperty(name = "latchkey.feeds.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "latchkey.feeds.wait-seconds", defaultValue = "10") int wait,
-            @ConfigProperty(name = "latchkey.feeds.stale-after", defaultValue = "PT15S") Duration staleAfter) {
+            MeterRegistry registry, FeedsConfig config) {
+        int wait = config.waitSeconds();
+        Duration staleAfter = config.staleAfter();
         this.credentials = credentials;
         this.rights = rights;
         this.refreshTokens = refreshTokens;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
         this.tokens = FeedFollower.fromHead("token-service", (after, w) -> tokenService.changes(after, w, 500),
                 this::onTokenChange, vertx, wait, staleAfter);
         this.rbac = FeedFollower.fromHead("rbac-service", (after, w) -> rbacService.changes(after, w, 500),

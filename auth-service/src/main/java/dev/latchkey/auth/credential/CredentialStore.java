@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -44,8 +43,9 @@ public class CredentialStore {
     private volatile long everythingChangedAt = -1;
 
     public CredentialStore(@RestClient TokenServiceClient tokenService, SecretHasher hasher, MeterRegistry registry,
-            @ConfigProperty(name = "latchkey.credentials.cache-size", defaultValue = "100000") long size,
-            @ConfigProperty(name = "latchkey.credentials.cache-ttl", defaultValue = "PT10M") Duration ttl) {
+            CredentialsConfig config) {
+        long size = config.cacheSize();
+        Duration ttl = config.cacheTtl();
         this.tokenService = tokenService;
         this.hasher = hasher;
         this.entries = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(ttl).recordStats().build();

@@ -1,17 +1,24 @@
 package dev.latchkey.auth.credential;
 
 import dev.latchkey.common.secret.SecretHasher;
+import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** auth-service hashes presented secrets as token-service stores them, to find what it has already checked. */
-public class PepperConfig {
+@ConfigMapping(prefix = "latchkey.secret")
+public interface PepperConfig {
 
-    /** The same pepper as token-service's {@code latchkey.secret.pepper}. */
-    @Produces
-    @Singleton
-    SecretHasher hasher(@ConfigProperty(name = "latchkey.secret.pepper") String pepper) {
-        return new SecretHasher(pepper);
+    /** The same pepper as token-service's (base64, at least 32 bytes): credentials are found by their HMAC. */
+    String pepper();
+
+    /** Makes the one {@link SecretHasher} of the service. */
+    class HasherProducer {
+
+        @Produces
+        @Singleton
+        SecretHasher hasher(PepperConfig config) {
+            return new SecretHasher(config.pepper());
+        }
     }
 }

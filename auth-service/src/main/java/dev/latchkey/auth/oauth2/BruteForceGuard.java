@@ -3,9 +3,9 @@ package dev.latchkey.auth.oauth2;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows, then refuses, the SOURCE of repeated failures, which is the guesser (ADR 0010). Per client id, failures are
@@ -29,6 +29,11 @@ public class BruteForceGuard {
     private final Duration maxDelay;
     private final Duration window;
 
+    @Inject
+    public BruteForceGuard(BruteForceConfig config) {
+        this(config.slowAfter(), config.refuseAfter(), config.sourceFactor(), config.maxDelay(), config.window());
+    }
+
     /**
      * @param slowAfter    failures of one client id after which its further failures are answered late; a source is
      *                     slowed after {@code slowAfter * sourceFactor}
@@ -36,12 +41,7 @@ public class BruteForceGuard {
      * @param sourceFactor many clients share an address behind a NAT or a gateway, so an address may fail this many
      *                     times more often before it is slowed or refused
      */
-    public BruteForceGuard(
-            @ConfigProperty(name = "latchkey.brute-force.slow-after", defaultValue = "5") int slowAfter,
-            @ConfigProperty(name = "latchkey.brute-force.refuse-after", defaultValue = "20") int refuseAfter,
-            @ConfigProperty(name = "latchkey.brute-force.source-factor", defaultValue = "5") int sourceFactor,
-            @ConfigProperty(name = "latchkey.brute-force.max-delay", defaultValue = "PT1S") Duration maxDelay,
-            @ConfigProperty(name = "latchkey.brute-force.window", defaultValue = "PT1M") Duration window) {
+    BruteForceGuard(int slowAfter, int refuseAfter, int sourceFactor, Duration maxDelay, Duration window) {
         this.clientSlowAfter = slowAfter;
         this.sourceSlowAfter = slowAfter * sourceFactor;
         this.sourceRefuseAfter = refuseAfter * sourceFactor;

@@ -2,6 +2,7 @@ package dev.latchkey.auth.oauth2;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who sent a request, for the brute-force defence and the audit log (ADR 0010): the TCP peer, unless the peer is a
@@ -43,9 +43,12 @@ public class SourceAddress {
     private final List<Block> trusted;
     private final boolean rfc7239;
 
-    public SourceAddress(
-            @ConfigProperty(name = "latchkey.brute-force.trusted-proxies") Optional<List<String>> trustedProxies,
-            @ConfigProperty(name = "latchkey.brute-force.forwarded-header", defaultValue = "X-Forwarded-For") String header) {
+    @Inject
+    public SourceAddress(BruteForceConfig config) {
+        this(config.trustedProxies(), config.forwardedHeader());
+    }
+
+    SourceAddress(Optional<List<String>> trustedProxies, String header) {
         if (header.equalsIgnoreCase("Forwarded")) {
             this.rfc7239 = true;
         } else if (header.equalsIgnoreCase("X-Forwarded-For")) {

@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -20,8 +19,8 @@ public class ServiceCredentialFilter {
 
     private final byte[] expected;
 
-    public ServiceCredentialFilter(@ConfigProperty(name = "latchkey.internal.credential") String credential) {
-        this.expected = credential.getBytes(StandardCharsets.UTF_8);
+    public ServiceCredentialFilter(InternalConfig config) {
+        this.expected = config.credential().getBytes(StandardCharsets.UTF_8);
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps {@link Revocations} true on this replica by following the change feeds named in
@@ -33,19 +32,16 @@ public class RevocationGuard {
     private final List<FeedFollower> followers = new ArrayList<>();
     private final Vertx vertx;
 
-    public RevocationGuard(Vertx vertx, Instance<ChangeFeed> ownFeed,
-            @ConfigProperty(name = "latchkey.revocation.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "latchkey.revocation.sources") Optional<List<String>> sources,
-            @ConfigProperty(name = "latchkey.revocation.wait-seconds", defaultValue = "10") int wait,
-            @ConfigProperty(name = "latchkey.revocation.stale-after", defaultValue = "PT15S") Duration staleAfter,
-            @ConfigProperty(name = "latchkey.revocation.max-jwt-lifetime", defaultValue = "PT24H") Duration maxJwtLifetime) {
+    public RevocationGuard(Vertx vertx, Instance<ChangeFeed> ownFeed, RevocationConfig config) {
         this.vertx = vertx;
-        this.enabled = enabled;
-        this.revocations = new Revocations(maxJwtLifetime);
+        this.enabled = config.enabled();
+        this.revocations = new Revocations(config.maxJwtLifetime());
         if (!enabled) {
             return;
         }
-        for (String source : sources.orElse(List.of())) {
+        int wait = config.waitSeconds();
+        Duration staleAfter = config.staleAfter();
+        for (String source : config.sources().orElse(List.of())) {
             int eq = source.indexOf('=');
             String name = source.substring(0, eq).strip();
             String url = source.substring(eq + 1).strip();

@@ -16,7 +16,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -54,11 +53,10 @@ public class RbacFeedConsumer {
     private final boolean enabled;
     private final FeedFollower follower;
 
-    public RbacFeedConsumer(@RestClient RbacClient rbac, Pool pool, Vertx vertx,
-            @ConfigProperty(name = "latchkey.rbac-feed.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "latchkey.rbac-feed.wait-seconds", defaultValue = "25") int waitSeconds) {
+    public RbacFeedConsumer(@RestClient RbacClient rbac, Pool pool, Vertx vertx, RbacFeedConfig config) {
         this.pool = pool;
-        this.enabled = enabled;
+        this.enabled = config.enabled();
+        int waitSeconds = config.waitSeconds();
         this.follower = new FeedFollower("rbac-service", (after, wait) -> rbac.changes(after, wait, 500),
                 page -> apply(page).replaceWithVoid(), this::cursor, vertx, waitSeconds, Duration.ofSeconds(waitSeconds + 5L));
     }

@@ -1,0 +1,70 @@
+package dev.latchkey.common.production;
+
+import dev.latchkey.common.caller.IssuerConfig;
+import dev.latchkey.common.database.DatabaseConfig;
+import dev.latchkey.common.internal.InternalConfig;
+import io.smallrye.config.SmallRyeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the prod profile refuses to start with, each refusal naming the key to set (ADR 0013). A secret that is not
+ * set at all is already refused by its mapping ({@code latchkey.internal.credential}, {@code latchkey.secret.pepper},
+ * {@code latchkey.auth.master-key}: SmallRye names the missing key); here a blank one is refused too, an empty
+ * database password unless {@code latchkey.db.allow-empty-password}, and an issuer that is not https unless
+ * {@code latchkey.allow-insecure-issuer}.
+ */
+public final class ProductionRules {
+
+    /** Secrets some services use, checked when the service sets them (the mappings of those services require them). */
+    static final List<String> SERVICE_SECRETS = List.of("latchkey.secret.pepper", "latchkey.auth.master-key");
+
+    private ProductionRules() {
+    }
+
+    /** What one service is about to start with in the prod profile. */
+    public record Settings(Optional<String> issuer, boolean allowInsecureIssuer, Optional<String> databasePassword,
+            boolean allowEmptyDatabasePassword, List<Secret> secrets) {
+    }
+
+    /** A secret the service uses, by its key. */
+    public record Secret(String key, Optional<String> value) {
+    }
+
+    /** The refusals for a service's configuration (its mappings registered), empty when it may start. */
+    public static List<String> refusals(SmallRyeConfig config) {
+        ProductionConfig production = config.getConfigMapping(ProductionConfig.class);
+        IssuerConfig issuer = config.getConfigMapping(IssuerConfig.class);
+        DatabaseConfig database = config.getConfigMapping(DatabaseConfig.class);
+        InternalConfig internal = config.getConfigMapping(InternalConfig.class);
+        List<Secret> secrets = new ArrayList<>();
+        secrets.add(new Secret("latchkey.internal.credential", Optional.of(internal.credential())));
+        for (String key : SERVICE_SECRETS) {
+            config.getOptionalValue(key, String.class).ifPresent(value -> secrets.add(new Secret(key, Optional.of(value))));
+        }
+        return refusals(new Settings(issuer.issuer(), production.allowInsecureIssuer(), database.password(),
+                database.allowEmptyPassword(), secrets));
+    }
+
+    /** The refusals, empty when the service may start. */
+    public static List<String> refusals(Settings settings) {
+        List<String> refusals = new ArrayList<>();
+        for (Secret secret : settings.secrets()) {
+            if (secret.value().map(String::isBlank).orElse(true)) {
+                refusals.add(secret.key() + " is missing: set it from a secret");
+            }
+        }
+        if (settings.databasePassword().map(String::isEmpty).orElse(true) && !settings.allowEmptyDatabasePassword()) {
+            refusals.add("latchkey.db.password is empty: set it, or set latchkey.db.allow-empty-password=true");
+        }
+        String issuer = settings.issuer().orElse("");
+        if (issuer.isBlank()) {
+            refusals.add("latchkey.auth.issuer is missing: set the public https URL of auth-service");
+        } else if (!issuer.startsWith("https://") && !settings.allowInsecureIssuer()) {
+            refusals.add("latchkey.auth.issuer is not https (" + issuer
+                    + "): set the public https URL of auth-service, or set latchkey.allow-insecure-issuer=true");
+        }
+        return refusals;
+    }
+}

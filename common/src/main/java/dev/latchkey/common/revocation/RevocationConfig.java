@@ -1,0 +1,31 @@
+package dev.latchkey.common.revocation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Live revocation on the management APIs (ADR 0012): which change feeds void JWTs, and when they are stale. */
+@ConfigMapping(prefix = "latchkey.revocation")
+public interface RevocationConfig {
+
+    /** Whether JWTs voided since they were issued are refused (401), learned from the change feeds of {@link #sources()}. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The change feeds to follow, {@code name=url} or {@code name=local} for the service's own, comma-separated. */
+    Optional<List<String>> sources();
+
+    /** Seconds a long poll of a feed waits for a change. */
+    @WithDefault("10")
+    int waitSeconds();
+
+    /** A feed silent longer than this is stale: the management APIs answer 503 until it answers again. */
+    @WithDefault("PT15S")
+    Duration staleAfter();
+
+    /** The longest JWT lifetime any settings allow: a voided JWT is remembered this long. */
+    @WithDefault("PT24H")
+    Duration maxJwtLifetime();
+}
