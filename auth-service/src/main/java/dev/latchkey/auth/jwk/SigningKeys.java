@@ -37,13 +37,15 @@ public class SigningKeys {
 
     private final SigningKeyRepository repository;
     private final MasterKey masterKey;
+    private final MasterKeyRotation masterKeyRotation;
     private final AuthConfig config;
     private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
     private volatile KeySet keys;
 
-    SigningKeys(SigningKeyRepository repository, MasterKey masterKey, AuthConfig config) {
+    SigningKeys(SigningKeyRepository repository, MasterKey masterKey, MasterKeyRotation masterKeyRotation, AuthConfig config) {
         this.repository = repository;
         this.masterKey = masterKey;
+        this.masterKeyRotation = masterKeyRotation;
         this.config = config;
     }
 
@@ -59,12 +61,20 @@ public class SigningKeys {
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.lockForCreation()
-                .flatMap(locked -> repository.published())
-                // The first key signs at once: no JWT exists yet that a verifier could lack its key for.
-                .flatMap(existing -> existing.isEmpty() ? create(Instant.now()).replaceWithVoid() : Uni.createFrom().voidItem())));
+        VertxContextSupport.subscribeAndAwait(this::prepare);
         VertxContextSupport.subscribeAndAwait(this::reload);
         LOG.infof("Signing with key %s (%s); %d key(s) published", keys.active().kid(), keys.active().algorithm(), keys.published());
+    }
+
+    /**
+     * Under the advisory lock, in one transaction: creates the first key on an empty table, else re-encrypts under the
+     * current master key the keys a previous one sealed (and fails when a key opens under none).
+     */
+    Uni<Void> prepare() {
+        return Panache.withTransaction(() -> repository.lockForCreation()
+                .flatMap(locked -> repository.published())
+                // The first key signs at once: no JWT exists yet that a verifier could lack its key for.
+                .flatMap(existing -> existing.isEmpty() ? create(Instant.now()).replaceWithVoid() : masterKeyRotation.reseal(existing)));
     }
 
     public ActiveKey active() {
@@ -165,8 +175,8 @@ public class SigningKeys {
             try {
                 privateKey = active.algorithm.privateKey(masterKey.decrypt(active.privateKey, active.kid));
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot decrypt signing key " + active.kid
-                        + ": is latchkey.auth.master-key the one it was created with?", e);
+                throw new IllegalStateException("cannot decrypt signing key " + active.kid + " with "
+                        + MasterKey.CURRENT + " or " + MasterKey.PREVIOUS + ": is one of them the key it was created with?", e);
             }
             decrypted.put(active.kid, privateKey);
         }
