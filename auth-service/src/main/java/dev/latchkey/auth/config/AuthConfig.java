@@ -4,6 +4,8 @@ import dev.latchkey.auth.jwk.KeyAlgorithm;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How auth-service issues JWTs. */
 @ConfigMapping(prefix = "latchkey.auth")
@@ -42,4 +44,10 @@ public interface AuthConfig {
 
     /** Base64 of 32 random bytes: the AES-256 key that encrypts signing keys' private halves at rest. */
     String masterKey();
+
+    /**
+     * Base64 of 32 bytes each: former master keys. At start, signing keys still encrypted under one of them are
+     * re-encrypted under {@code latchkey.auth.master-key}; remove them once every replica has started with the new key.
+     */
+    Optional<List<String>> previousMasterKeys();
 }

@@ -39,8 +39,8 @@ public class MasterKey {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public MasterKey(AuthConfig config, MasterKeyConfig rotation) {
-        this(config.masterKey(), rotation.previousMasterKeys().orElse(List.of()));
+    public MasterKey(AuthConfig config) {
+        this(config.masterKey(), config.previousMasterKeys().orElse(List.of()));
     }
 
     MasterKey(String base64) {

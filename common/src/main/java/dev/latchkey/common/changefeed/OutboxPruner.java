@@ -1,5 +1,6 @@
 package dev.latchkey.common.changefeed;
 
+import dev.latchkey.common.revocation.RevocationConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -9,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +39,10 @@ public class OutboxPruner {
     private final OutboxConfig config;
     private final Duration maxJwtLifetime;
 
-    OutboxPruner(Pool pool, OutboxConfig config,
-            @ConfigProperty(name = "latchkey.revocation.max-jwt-lifetime", defaultValue = "PT24H") Duration maxJwtLifetime) {
+    OutboxPruner(Pool pool, OutboxConfig config, RevocationConfig revocation) {
         this.pool = pool;
         this.config = config;
-        this.maxJwtLifetime = maxJwtLifetime;
+        this.maxJwtLifetime = revocation.maxJwtLifetime();
     }
 
     /** Refuses to start with a retention that would prune changes a live JWT can still be voided by. */
