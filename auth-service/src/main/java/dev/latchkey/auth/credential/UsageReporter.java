@@ -31,8 +31,12 @@ public class UsageReporter {
     private final ConcurrentLinkedQueue<TokenServiceClient.Failure> failures = new ConcurrentLinkedQueue<>();
     private final LongAdder dropped = new LongAdder();
 
-    public UsageReporter(@RestClient TokenServiceClient tokenService) {
+    private final UsageConfig config;
+
+    /** The mapping is injected so that Quarkus registers it; the schedule reads the same key. */
+    public UsageReporter(@RestClient TokenServiceClient tokenService, UsageConfig config) {
         this.tokenService = tokenService;
+        this.config = config;
     }
 
     public void used(UUID tokenId) {
@@ -71,8 +75,8 @@ public class UsageReporter {
             return Uni.createFrom().voidItem();
         }
         return tokenService.usage(new TokenServiceClient.UsageReport(uses, failed))
-                .onFailure().invoke(e -> LOG.warnf("Dropped a usage batch (%d uses, %d failures): %s",
-                        uses.size(), failed.size(), e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("Dropped a usage batch (%d uses, %d failures; next batch in %s): %s",
+                        uses.size(), failed.size(), config.flushEvery(), e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 }

@@ -34,10 +34,13 @@ public final class ProductionRules {
 
     /** The refusals for a service's configuration (its mappings registered), empty when it may start. */
     public static List<String> refusals(SmallRyeConfig config) {
-        ProductionConfig production = config.getConfigMapping(ProductionConfig.class);
-        IssuerConfig issuer = config.getConfigMapping(IssuerConfig.class);
-        DatabaseConfig database = config.getConfigMapping(DatabaseConfig.class);
-        InternalConfig internal = config.getConfigMapping(InternalConfig.class);
+        return refusals(config.getConfigMapping(ProductionConfig.class), config.getConfigMapping(IssuerConfig.class),
+                config.getConfigMapping(DatabaseConfig.class), config.getConfigMapping(InternalConfig.class), config);
+    }
+
+    /** The refusals for these mappings; {@code config} answers the secrets a service may or may not use. */
+    public static List<String> refusals(ProductionConfig production, IssuerConfig issuer, DatabaseConfig database,
+            InternalConfig internal, SmallRyeConfig config) {
         List<Secret> secrets = new ArrayList<>();
         secrets.add(new Secret("latchkey.internal.credential", Optional.of(internal.credential())));
         for (String key : SERVICE_SECRETS) {

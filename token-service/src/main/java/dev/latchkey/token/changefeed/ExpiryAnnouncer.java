@@ -29,9 +29,12 @@ public class ExpiryAnnouncer {
             FROM due""".replace("<expired>", ChangeType.TOKEN_EXPIRED.wire);
 
     private final Pool pool;
+    private final ExpiryConfig config;
 
-    public ExpiryAnnouncer(Pool pool) {
+    /** The mapping is injected so that Quarkus registers it; the schedule reads the same key. */
+    public ExpiryAnnouncer(Pool pool, ExpiryConfig config) {
         this.pool = pool;
+        this.config = config;
     }
 
     @Scheduled(every = "${latchkey.expiry.announce-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -42,7 +45,8 @@ public class ExpiryAnnouncer {
                         LOG.debugf("Announced %d expired token(s)", rows.rowCount());
                     }
                 })
-                .onFailure().invoke(e -> LOG.warnf("Announcing expired tokens failed: %s", e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf("Announcing expired tokens failed (next try in %s): %s",
+                        config.announceEvery(), e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
