@@ -114,6 +114,9 @@ public final class Gateway implements AutoCloseable {
             String clientId, String clientSecret) throws IOException, InterruptedException {
         Installation apache = installation().orElseThrow(() -> new IllegalStateException(unavailable().orElseThrow()));
         Files.createDirectories(dir);
+        for (String log : List.of("error.log", "access.log", "httpd.out")) {
+            Files.deleteIfExists(dir.resolve(log));
+        }
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("GATEWAY_DIR", dir.toString());
         variables.put("TLS_PORT", String.valueOf(ports.tls()));
@@ -128,6 +131,7 @@ public final class Gateway implements AutoCloseable {
         variables.put("CA_BUNDLE", ca.caCertificate().toString());
         variables.put("SERVER_CERT", ca.serverCertificate().toString());
         variables.put("SERVER_KEY", ca.serverKey().toString());
+        variables.put("CRYPTO_PASSPHRASE", randomSecret());
 
         Path gatewayConf = dir.resolve("latchkey-gateway.conf");
         try (InputStream in = Gateway.class.getResourceAsStream("/gateway/latchkey-gateway.conf")) {
@@ -183,6 +187,12 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static String groupOf(String user) throws IOException, InterruptedException {

@@ -28,8 +28,11 @@ public final class IndependentVerifiers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of("target/verifiers").toAbsolutePath();
 
-    /** What to verify: every token against the JWKS at {@code jwks}, expecting {@code issuer} and {@code audience}. */
-    public record Request(String jwks, String issuer, String audience, Map<String, String> tokens) {
+    /**
+     * What to verify: every token against the JWKS at {@code jwks}, expecting {@code issuer}, {@code audience} and the
+     * header {@code typ}.
+     */
+    public record Request(String jwks, String issuer, String audience, String typ, Map<String, String> tokens) {
     }
 
     /** One verifier's answer for one token: accepted with its header {@code typ} and claims, or refused with why. */
