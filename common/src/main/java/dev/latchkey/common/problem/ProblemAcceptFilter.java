@@ -21,7 +21,7 @@ public class ProblemAcceptFilter {
     public void admitJson(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         String widened = widen(accept);
-        if (!widened.equals(accept)) {
+        if (widened != null && !widened.equals(accept)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, widened);
         }
     }
