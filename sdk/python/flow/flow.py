@@ -58,10 +58,10 @@ def main():
     print(f"vendor JWT: {len(vendor.access_token)} characters, expires in {vendor.expires_in} s")
 
     with rbac.ApiClient(rbac.Configuration(host=RBAC_URL, access_token=vendor.access_token)) as client:
-        tenant = rbac.TenantsApi(client).tenants_post(
+        tenant = rbac.TenantsApi(client).create_tenant(
             rbac.CreateTenantRequest(name=f"SDK flow (Python) {time.time_ns()}"))
         print(f"tenant created: {tenant.id}")
-        role = rbac.RolesApi(client).tenants_tenant_id_roles_post(tenant.id, rbac.CreateRoleRequest(
+        role = rbac.RolesApi(client).create_tenant_role(tenant.id, rbac.CreateRoleRequest(
             key="Reporting", name="Reporting", level=20, permissions=["audit.read", "tokens.tenant.read"]))
         print(f"role created: {role.key} {role.id}")
 

@@ -60,12 +60,12 @@ async function main(): Promise<void> {
   const bearer = { accessToken: vendor.accessToken };
 
   const tenants = new rbac.TenantsApi(new rbac.Configuration({ basePath: rbacUrl, ...bearer }));
-  const tenant = await tenants.tenantsPost({ createTenantRequest: { name: `SDK flow (TypeScript) ${Date.now()}` } });
+  const tenant = await tenants.createTenant({ createTenantRequest: { name: `SDK flow (TypeScript) ${Date.now()}` } });
   check(tenant.id !== undefined, "the created tenant has no id");
   console.log(`tenant created: ${tenant.id}`);
 
   const roles = new rbac.RolesApi(new rbac.Configuration({ basePath: rbacUrl, ...bearer }));
-  const role = await roles.tenantsTenantIdRolesPost({
+  const role = await roles.createTenantRole({
     tenantId: tenant.id,
     createRoleRequest: { key: "Reporting", name: "Reporting", level: 20, permissions: ["audit.read", "tokens.tenant.read"] },
   });
