@@ -18,6 +18,13 @@ public interface AuthConfig {
     @WithDefault("latchkey")
     String audience();
 
+    /**
+     * The JOSE {@code typ} of issued JWTs: {@code at+jwt} (RFC 9068, the default) or {@code JWT} for verifiers that
+     * accept nothing else, such as Spring Security's default decoder (ADR 0014).
+     */
+    @WithDefault("at+jwt")
+    String jwtType();
+
     /** Lifetime of an issued JWT. */
     @WithDefault("PT5M")
     Duration jwtLifetime();

@@ -20,6 +20,19 @@ public record TokenState(UUID tokenId, String context, String type, UUID tenantI
         Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled, Integer secretGeneration,
         Instant previousSecretExpiresAt, Boolean allRoles) {
 
+    /**
+     * The OAuth client this token is (RFC 9068 {@code client_id}): its client id, or for an access-token key, which
+     * has none, the token's id.
+     */
+    public String clientIdentity() {
+        return clientId != null ? clientId : tokenId.toString();
+    }
+
+    /** The JWT's {@code sub}: the user of a personal token, else the client itself. */
+    public String subject() {
+        return userId != null ? userId : clientIdentity();
+    }
+
     public boolean isVendor() {
         return "VENDOR".equals(context);
     }

@@ -1,76 +1,113 @@
 package dev.latchkey.auth.discovery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.auth.config.AuthConfig;
 import dev.latchkey.auth.jwk.JwksResource;
 import dev.latchkey.auth.jwk.KeyAlgorithm;
 import dev.latchkey.auth.jwk.SigningKeys;
+import dev.latchkey.auth.oauth2.Issuance;
 import dev.latchkey.auth.oauth2.TokenEndpoint;
 import dev.latchkey.auth.oauth2.TokenExchangeGrant;
+import dev.latchkey.common.access.Permission;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * OpenID Connect discovery and RFC 8414 authorization-server metadata: one document under both names, so a gateway
- * (mod_auth_openidc, Kong, Envoy) finds the JWKS and the token endpoint from the issuer alone.
+ * RFC 8414 authorization-server metadata, also under the OpenID Connect discovery name: one document, so a gateway
+ * (mod_auth_openidc, Kong, Envoy) or a library (Spring's issuer-uri, openid-client) finds the JWKS and the token
+ * endpoint from the issuer alone.
  */
 @Path("/.well-known")
 @Tag(name = "discovery", description = "Metadata and keys for verifiers")
+@SecurityRequirements
 public class DiscoveryResource {
+
+    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+    private static final List<String> CLAIMS = List.of("iss", "sub", "aud", "iat", "exp", "jti", "client_id", "scope",
+            "token_type", "token_id", "tenant_id", "user_id", "roles", "permissions", "metadata", "act");
 
     private final AuthConfig config;
     private final SigningKeys keys;
+    private final ObjectMapper json;
+    /** The document for the algorithms it was built with; rebuilt when the published keys' algorithms change. */
+    private volatile Built built;
 
-    public DiscoveryResource(AuthConfig config, SigningKeys keys) {
+    private record Built(List<KeyAlgorithm> algorithms, PublicDocument document) {
+    }
+
+    public DiscoveryResource(AuthConfig config, SigningKeys keys, ObjectMapper json) {
         this.config = config;
         this.keys = keys;
+        this.json = json;
     }
 
     @GET
     @Path("openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OpenID Connect discovery document")
-    public Response openidConfiguration() {
-        return metadata();
+    @Operation(operationId = "getOpenIdConfiguration", summary = "Discovery document (OpenID Connect discovery name)",
+            description = "The same document as /.well-known/oauth-authorization-server, under the name most libraries "
+                    + "look for. Answers 304 to a matching If-None-Match; readable from any origin.")
+    @APIResponse(responseCode = "200", description = "The metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiscoveryDocument.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag the caller sent")
+    public Response openidConfiguration(@Context Request request) {
+        return document().answer(request, JwksResource.MAX_AGE_SECONDS);
     }
 
     @GET
     @Path("oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OAuth 2.0 authorization server metadata (RFC 8414)")
-    public Response authorizationServer() {
-        return metadata();
+    @Operation(operationId = "getAuthorizationServerMetadata", summary = "Authorization server metadata (RFC 8414)",
+            description = "Answers 304 to a matching If-None-Match; readable from any origin.")
+    @APIResponse(responseCode = "200", description = "The metadata",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiscoveryDocument.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag the caller sent")
+    public Response authorizationServer(@Context Request request) {
+        return document().answer(request, JwksResource.MAX_AGE_SECONDS);
     }
 
-    private Response metadata() {
+    private PublicDocument document() {
+        List<KeyAlgorithm> algorithms = keys.algorithms();
+        Built current = built;
+        if (current == null || !current.algorithms().equals(algorithms)) {
+            current = new Built(algorithms, PublicDocument.of(serialise(metadata(algorithms))));
+            built = current;
+        }
+        return current.document();
+    }
+
+    private DiscoveryDocument metadata(List<KeyAlgorithm> algorithms) {
         String issuer = config.issuer();
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        List<String> algorithms = keys.algorithms().stream().map(KeyAlgorithm::jwsName).toList();
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("issuer", issuer);
-        document.put("token_endpoint", base + TokenEndpoint.PATH);
-        document.put("jwks_uri", base + JwksResource.PATH);
-        document.put("introspection_endpoint", base + "/oauth/introspect");
-        document.put("revocation_endpoint", base + "/oauth/revoke");
-        document.put("grant_types_supported", List.of("client_credentials", "refresh_token", TokenExchangeGrant.GRANT_TYPE));
-        document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        document.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        document.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        document.put("response_types_supported", List.of("token"));
-        document.put("subject_types_supported", List.of("public"));
-        document.put("id_token_signing_alg_values_supported", algorithms);
-        document.put("claims_supported", List.of("iss", "sub", "aud", "iat", "nbf", "exp", "jti",
-                "token_type", "token_id", "tenant_id", "user_id", "roles", "permissions", "metadata", "act"));
-        return Response.ok(document)
-                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + JwksResource.MAX_AGE_SECONDS)
-                .build();
+        List<String> scopes = new ArrayList<>();
+        scopes.add(Issuance.OFFLINE_ACCESS);
+        scopes.addAll(Permission.BUILT_IN);
+        return new DiscoveryDocument(issuer, base + TokenEndpoint.PATH, base + JwksResource.PATH,
+                base + "/oauth/introspect", base + "/oauth/revoke",
+                List.of("client_credentials", "refresh_token", TokenExchangeGrant.GRANT_TYPE), List.of(), scopes,
+                AUTH_METHODS, AUTH_METHODS, AUTH_METHODS,
+                algorithms.stream().map(KeyAlgorithm::jwsName).distinct().toList(), CLAIMS);
+    }
+
+    private String serialise(DiscoveryDocument document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the discovery document cannot be written", e);
+        }
     }
 }

@@ -13,7 +13,11 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-/** Builds and signs the JWTs auth-service issues, with the claims of ADR 0005, using the fastest provider (ADR 0009). */
+/**
+ * Builds and signs the JWTs auth-service issues: JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt},
+ * {@code client_id}, {@code scope} when one was asked for) with Latchkey's claims (ADR 0005, ADR 0014), signed with
+ * the fastest provider (ADR 0009).
+ */
 @ApplicationScoped
 public class JwtIssuer {
 
@@ -21,12 +25,15 @@ public class JwtIssuer {
      * What a JWT says.
      *
      * @param tokenType {@code vendor}, {@code tenant}, {@code personal} or {@code user} (a session made by token exchange)
+     * @param clientId  the OAuth client the JWT was issued to (RFC 9068 {@code client_id})
+     * @param scope     the granted scope when the client asked for one (space-separated), else null
      * @param act       for a session the vendor made for a user: who acts ({@code {"sub": client id}}); else null
      */
-    public record Claims(String subject, String tokenType, UUID tokenId, UUID tenantId, String userId,
-            List<String> roles, List<String> permissions, Map<String, Object> metadata, Map<String, Object> act,
-            long lifetimeSeconds) {
+    public record Claims(String subject, String clientId, String scope, String tokenType, UUID tokenId, UUID tenantId,
+            String userId, List<String> roles, List<String> permissions, Map<String, Object> metadata,
+            Map<String, Object> act, long lifetimeSeconds) {
     }
+
 
     /** A signed JWT and what the token response says about it. */
     public record Issued(String jwt, String jti, long expiresIn) {
@@ -36,11 +43,17 @@ public class JwtIssuer {
         }
     }
 
+    /** The JOSE types a Latchkey JWT may declare: RFC 9068's, or the generic one for verifiers that insist on it. */
+    static final List<String> TYPES = List.of("at+jwt", "JWT");
+
     private final AuthConfig config;
     private final SigningKeys keys;
     private final SigningProvider providers;
 
     public JwtIssuer(AuthConfig config, SigningKeys keys, SigningProvider providers) {
+        if (!TYPES.contains(config.jwtType())) {
+            throw new IllegalStateException("latchkey.auth.jwt-type must be one of " + TYPES + ", not " + config.jwtType());
+        }
         this.config = config;
         this.keys = keys;
         this.providers = providers;
@@ -55,9 +68,12 @@ public class JwtIssuer {
         claims.setSubject(c.subject());
         claims.setAudience(config.audience());
         claims.setIssuedAt(now);
-        claims.setNotBefore(now);
         claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + c.lifetimeSeconds()));
         claims.setJwtId(jti);
+        claims.setClaim("client_id", c.clientId());
+        if (c.scope() != null) {
+            claims.setClaim("scope", c.scope());
+        }
         claims.setClaim("token_type", c.tokenType());
         if (c.tokenId() != null) {
             claims.setClaim("token_id", c.tokenId().toString());
@@ -86,7 +102,7 @@ public class JwtIssuer {
         jws.setKey(key.privateKey());
         jws.setKeyIdHeaderValue(key.kid());
         jws.setAlgorithmHeaderValue(key.algorithm().jwsName());
-        jws.setHeader("typ", "JWT");
+        jws.setHeader("typ", config.jwtType());
         String provider = providers.providerFor(key.algorithm());
         if (provider != null) {
             ProviderContext context = new ProviderContext();

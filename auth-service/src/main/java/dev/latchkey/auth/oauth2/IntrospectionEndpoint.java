@@ -21,11 +21,19 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -67,7 +75,25 @@ public class IntrospectionEndpoint {
     @Path("introspect")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Introspect a JWT, access-token key or refresh token (RFC 7662)")
+    @Operation(operationId = "introspectToken", summary = "Introspect a JWT, access-token key or refresh token (RFC 7662)",
+            description = "The caller authenticates as the vendor or as a client-credentials token holding "
+                    + "oauth.introspect; a tenant's caller learns only about its own tenant's tokens (others are "
+                    + "inactive). Active answers carry the claims the token's JWT would carry.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.Introspection.class)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = TokenEndpoint.CLIENT_BASIC))
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "200", description = "Whether the token is active, and what it carries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OAuthForms.IntrospectionResponse.class)))
+    @APIResponse(responseCode = "400", description = "RFC 6749 error: invalid_request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "401", description = "RFC 6749 error: invalid_client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
         TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
@@ -81,7 +107,24 @@ public class IntrospectionEndpoint {
     @POST
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Revoke a refresh token (its family) or a JWT (RFC 7009); unknown tokens answer 200 too")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "revokeToken", summary = "Revoke a refresh token (its family) or a JWT (RFC 7009)",
+            description = "Unknown, foreign and already revoked tokens answer 200 too. A revoked JWT is refused by "
+                    + "introspection and by the management APIs at once; gateways that verify JWTs locally see it only "
+                    + "through introspection. Access-token keys are deleted through token-service instead.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.Revocation.class)))
+    @SecurityRequirementsSet(@SecurityRequirement(name = TokenEndpoint.CLIENT_BASIC))
+    @SecurityRequirementsSet({})
+    @APIResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
+    @APIResponse(responseCode = "400", description = "RFC 6749 error: invalid_request, unsupported_token_type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "401", description = "RFC 6749 error: invalid_client",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> revoke(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
         TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
@@ -138,12 +181,12 @@ public class IntrospectionEndpoint {
 
     private Uni<Found> describe(String token) {
         if (token.startsWith("lk_at_")) {
-            return credentials.accessKey(token).map(v -> v.valid() ? found(v.token(), "access_key") : null);
+            return credentials.accessKey(token).flatMap(v -> v.valid() ? found(v.token(), "access_key") : Uni.createFrom().nullItem());
         }
         if (token.startsWith("lk_rt_")) {
             return refreshTokens.peek(token).flatMap(live -> live == null ? Uni.createFrom().nullItem()
-                    : credentials.byTokenId(live.tokenId()).map(v -> v.valid() && live.secretStillWorks(v.token(), Instant.now())
-                            ? found(v.token(), "refresh_token") : null));
+                    : credentials.byTokenId(live.tokenId()).flatMap(v -> v.valid() && live.secretStillWorks(v.token(), Instant.now())
+                            ? found(v.token(), "refresh_token") : Uni.createFrom().nullItem()));
         }
         JwtClaims claims = verifier.verify(token);
         if (claims == null) {
@@ -160,34 +203,46 @@ public class IntrospectionEndpoint {
         });
     }
 
-    private static Found found(TokenState t, String kind) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("active", true);
-        body.put("token_type", kind);
-        body.put("token_id", t.tokenId().toString());
-        body.put("context", t.context().toLowerCase(Locale.ROOT));
-        if (t.clientId() != null) {
-            body.put("client_id", t.clientId());
-        }
-        if (t.tenantId() != null) {
-            body.put("tenant_id", t.tenantId().toString());
-        }
-        if (t.userId() != null) {
-            body.put("sub", t.userId());
-        }
-        if (t.expiresAt() != null) {
-            body.put("exp", t.expiresAt().getEpochSecond());
-        }
-        return new Found(t.tenantId(), body);
+    /**
+     * An access-token key or refresh token described with the claims its JWT would carry (RFC 7662 section 2.2):
+     * {@code token_type}, {@code sub}, {@code client_id}, {@code scope} (the permissions held now) mean what they mean
+     * in the JWT; {@code credential} says which kind of secret was introspected. Not a member any more: inactive.
+     */
+    private Uni<Found> found(TokenState t, String credential) {
+        return rights.of(t).map(held -> {
+            if (!held.member()) {
+                return null;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("active", true);
+            body.put("credential", credential);
+            body.put("token_type", t.context().toLowerCase(Locale.ROOT));
+            body.put("sub", t.subject());
+            body.put("client_id", t.clientIdentity());
+            body.put("scope", String.join(" ", held.permissions()));
+            body.put("token_id", t.tokenId().toString());
+            if (t.tenantId() != null) {
+                body.put("tenant_id", t.tenantId().toString());
+            }
+            if (t.userId() != null) {
+                body.put("user_id", t.userId());
+            }
+            if (t.expiresAt() != null) {
+                body.put("exp", t.expiresAt().getEpochSecond());
+            }
+            return new Found(t.tenantId(), body);
+        });
     }
 
+    /** A JWT's own claims, so a field means the same in the JWT and here; {@code scope} defaults to its permissions. */
     private static Map<String, Object> jwtBody(JwtClaims claims) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", true);
+        body.put("credential", "jwt");
         body.putAll(claims.getClaimsMap());
-        // RFC 7662 token_type is the kind of token; the JWT's own token_type claim is reported as context.
-        body.put("context", claims.getClaimValue("token_type"));
-        body.put("token_type", "Bearer");
+        if (!body.containsKey("scope") && claims.getClaimValue("permissions") instanceof List<?> permissions) {
+            body.put("scope", permissions.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+        }
         return body;
     }
 

@@ -89,12 +89,13 @@ public class Issuance {
             // The refresh token is written (and a presented one spent) before signing: nothing that can fail for other
             // reasons than the refresh token itself comes after the spend, so a retry is never taken for reuse.
             return refreshToken(token, refresh, offline, scope).map(rt -> {
-                JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(
-                        token.userId() != null ? token.userId() : token.clientId() != null ? token.clientId() : token.tokenId().toString(),
-                        token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(), token.userId(),
-                        granted.roles(), granted.permissions(), token.metadata(), null, lifetime(token, secretAcceptedUntil)));
+                String grantedScope = grantedScope(scope, rt != null);
+                JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(token.subject(), token.clientIdentity(),
+                        grantedScope, token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(),
+                        token.userId(), granted.roles(), granted.permissions(), token.metadata(), null,
+                        lifetime(token, secretAcceptedUntil)));
                 usage.used(token.tokenId());
-                return new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, scope, issuedTokenType);
+                return new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, grantedScope, issuedTokenType);
             });
         });
     }
@@ -102,9 +103,12 @@ public class Issuance {
     /** A session the vendor makes for one of its users (token exchange): the user's current roles, {@code act} = vendor. */
     public Uni<TokenResponse> forUser(UUID tenantId, String userId, String vendorClientId, Rights held, String scope) {
         Granted granted = narrowed(held, scope);
-        JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(userId, "user", null, tenantId, userId, granted.roles(),
-                granted.permissions(), null, Map.of("sub", vendorClientId), config.jwtLifetime().toSeconds()));
-        return Uni.createFrom().item(new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), null, scope, ACCESS_TOKEN_TYPE));
+        String grantedScope = grantedScope(scope, false);
+        JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(userId, vendorClientId, grantedScope, "user", null,
+                tenantId, userId, granted.roles(), granted.permissions(), null, Map.of("sub", vendorClientId),
+                config.jwtLifetime().toSeconds()));
+        return Uni.createFrom().item(new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), null, grantedScope,
+                ACCESS_TOKEN_TYPE));
     }
 
     /** Null, a new family's first token, or the next token of a family (its presented one spent). */
@@ -123,6 +127,20 @@ public class Issuance {
             });
         }
         return Uni.createFrom().nullItem();
+    }
+
+    /**
+     * The scope granted, as the token response and the JWT's {@code scope} claim say it: the requested permission keys
+     * (normalised to single spaces), plus offline_access when a refresh token came with it; null when no scope was
+     * asked for (the JWT then carries everything held, in {@code permissions}).
+     */
+    static String grantedScope(String permissionScope, boolean refreshTokenIssued) {
+        String keys = permissionScope == null || permissionScope.isBlank() ? null
+                : String.join(" ", new LinkedHashSet<>(Arrays.asList(permissionScope.trim().split("\\s+"))));
+        if (!refreshTokenIssued) {
+            return keys;
+        }
+        return keys == null ? OFFLINE_ACCESS : keys + " " + OFFLINE_ACCESS;
     }
 
     private static String withoutOffline(String scope) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 6749 section 5.2 error of the token endpoint, thrown by the grants and answered by {@link TokenEndpoint}. */
 public class OAuthError extends RuntimeException {
@@ -82,6 +83,12 @@ public class OAuthError extends RuntimeException {
     }
 
     /** The JSON body: field names exactly as RFC 6749 spells them. */
-    public record Body(@JsonProperty("error") String error, @JsonProperty("error_description") String errorDescription) {
+    @Schema(name = "OAuthError", description = "An OAuth error (RFC 6749 section 5.2)")
+    public record Body(
+            @JsonProperty("error") @Schema(required = true, enumeration = {"invalid_request", "invalid_client",
+                    "invalid_grant", "invalid_scope", "unauthorized_client", "unsupported_grant_type",
+                    "unsupported_token_type", "slow_down", "temporarily_unavailable"}, examples = "invalid_client")
+            String error,
+            @JsonProperty("error_description") @Schema(examples = "Client authentication failed") String errorDescription) {
     }
 }

@@ -15,6 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,9 +30,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The OAuth 2.0 token endpoint (RFC 6749 section 3.2). Errors are RFC 6749 JSON, not problem+json. */
 @Path(TokenEndpoint.PATH)
 @Tag(name = "oauth2", description = "Credentials in, JWTs out")
+@SecurityScheme(securitySchemeName = TokenEndpoint.CLIENT_BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "client_secret_basic: the client id and secret (RFC 6749 section 2.3.1)")
 public class TokenEndpoint {
 
     public static final String PATH = "/oauth/token";
+    /** The security scheme of client authentication by HTTP Basic; client_secret_post is the form's alternative. */
+    public static final String CLIENT_BASIC = "clientBasic";
 
     private final ClientCredentialsGrant clientCredentials;
     private final RefreshTokenGrant refreshTokens;
@@ -46,11 +56,21 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange credentials for a signed JWT",
-            description = "grant_type=client_credentials (client_secret_basic or client_secret_post; optional scope); "
-                    + "grant_type=refresh_token (rotating); grant_type=urn:ietf:params:oauth:grant-type:token-exchange "
-                    + "with an access-token key (subject_token_type urn:ietf:params:oauth:token-type:access_token) or, "
-                    + "for the vendor, a user id (subject_token_type urn:latchkey:params:oauth:token-type:user-id) and tenant_id.")
+    @Operation(operationId = "requestToken", summary = "Exchange credentials for a signed JWT",
+            description = "grant_type=client_credentials: a client-credentials token's client id and secret (HTTP Basic "
+                    + "or client_secret_post), optional scope (permission keys to narrow to; offline_access for a "
+                    + "refresh token where the settings allow). grant_type=refresh_token: rotating, same client "
+                    + "authentication. grant_type=urn:ietf:params:oauth:grant-type:token-exchange: an access-token key as "
+                    + "subject_token (subject_token_type urn:ietf:params:oauth:token-type:access_token, no client "
+                    + "authentication), or, for the vendor, a user id (subject_token_type "
+                    + "urn:latchkey:params:oauth:token-type:user-id) and tenant_id. The JWT is an RFC 9068 access token "
+                    + "(typ at+jwt) signed with a key from the JWKS.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = OAuthForms.Token.class),
+            examples = @ExampleObject(name = "client_credentials",
+                    value = "{\"grant_type\": \"client_credentials\", \"scope\": \"tokens.tenant.read\"}")))
+    @SecurityRequirementsSet(@SecurityRequirement(name = CLIENT_BASIC))
+    @SecurityRequirementsSet({})
     @APIResponse(responseCode = "200", description = "A signed JWT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "RFC 6749 error: invalid_request, invalid_grant, invalid_scope, "
@@ -59,6 +79,8 @@ public class TokenEndpoint {
     @APIResponse(responseCode = "401", description = "RFC 6749 error: invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour cannot be reached",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> token(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {

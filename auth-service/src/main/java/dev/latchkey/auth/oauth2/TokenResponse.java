@@ -8,12 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TokenResponse")
 public record TokenResponse(
-        @JsonProperty("access_token") @Schema(description = "The signed JWT") String accessToken,
-        @JsonProperty("token_type") @Schema(examples = "Bearer") String tokenType,
-        @JsonProperty("expires_in") @Schema(description = "Seconds until the JWT expires", examples = "300") long expiresIn,
+        @JsonProperty("access_token") @Schema(required = true, description = "The signed JWT (RFC 9068 access token)") String accessToken,
+        @JsonProperty("token_type") @Schema(required = true, examples = "Bearer") String tokenType,
+        @JsonProperty("expires_in") @Schema(required = true, description = "Seconds until the JWT expires", examples = "300") long expiresIn,
         @JsonProperty("refresh_token") @Schema(description = "Rotating refresh token (lk_rt_...), when the settings enable them")
         String refreshToken,
-        @JsonProperty("scope") @Schema(description = "The granted scope, when one was asked for", examples = "tokens.tenant.read")
+        @JsonProperty("scope") @Schema(description = "The granted scope, when one was asked for (with offline_access when a refresh token came too)", examples = "tokens.tenant.read offline_access")
         String scope,
         @JsonProperty("issued_token_type") @Schema(description = "For token exchange (RFC 8693)",
                 examples = "urn:ietf:params:oauth:token-type:access_token") String issuedTokenType) {

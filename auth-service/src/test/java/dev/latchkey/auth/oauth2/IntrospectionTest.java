@@ -2,6 +2,7 @@ package dev.latchkey.auth.oauth2;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.latchkey.auth.RbacStub;
 import dev.latchkey.auth.TokenServiceStub;
@@ -32,13 +33,20 @@ class IntrospectionTest {
         String refresh = issued.getString("refresh_token");
         String key = TokenServiceStub.tenantAccessKey(tenant, role);
 
+        // RFC 7662 fields mean what they mean in the JWT: token_type, sub, client_id, scope
         asVendor().formParam("token", jwt).post("/oauth/introspect").then().statusCode(200)
-                .body("active", equalTo(true)).body("tenant_id", equalTo(tenant.toString()))
-                .body("token_id", equalTo(client[2])).body("token_type", equalTo("Bearer"));
+                .body("active", equalTo(true)).body("credential", equalTo("jwt"))
+                .body("tenant_id", equalTo(tenant.toString())).body("token_id", equalTo(client[2]))
+                .body("token_type", equalTo("tenant")).body("sub", equalTo(client[0]))
+                .body("client_id", equalTo(client[0])).body("scope", equalTo("offline_access"));
         asVendor().formParam("token", key).post("/oauth/introspect").then().statusCode(200)
-                .body("active", equalTo(true)).body("token_type", equalTo("access_key"));
+                .body("active", equalTo(true)).body("credential", equalTo("access_key"))
+                .body("token_type", equalTo("tenant")).body("sub", notNullValue())
+                .body("client_id", notNullValue()).body("scope", equalTo("audit.read"));
         asVendor().formParam("token", refresh).post("/oauth/introspect").then().statusCode(200)
-                .body("active", equalTo(true)).body("token_type", equalTo("refresh_token"));
+                .body("active", equalTo(true)).body("credential", equalTo("refresh_token"))
+                .body("token_type", equalTo("tenant")).body("client_id", equalTo(client[0]))
+                .body("scope", equalTo("audit.read"));
         asVendor().formParam("token", "nonsense").post("/oauth/introspect").then().statusCode(200)
                 .body("active", equalTo(false));
 

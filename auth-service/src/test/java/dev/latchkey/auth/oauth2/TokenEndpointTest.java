@@ -47,6 +47,10 @@ class TokenEndpointTest {
 
     /** Verifies with jose4j against the service's own JWKS, fetched over HTTP: signature, iss, aud, exp. */
     JwtClaims verify(String jwt) throws InvalidJwtException {
+        return verify(jwksUrl, jwt);
+    }
+
+    static JwtClaims verify(URL jwksUrl, String jwt) throws InvalidJwtException {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(jwksUrl.toString())))
                 .setExpectedIssuer(ISSUER)
@@ -81,7 +85,14 @@ class TokenEndpointTest {
         assertEquals(List.of("*"), claims.getStringListClaimValue("permissions"));
         assertFalse(claims.hasClaim("tenant_id"));
         assertEquals(300, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
-        assertTrue(claims.getNotBefore().getValue() <= claims.getIssuedAt().getValue());
+        assertFalse(claims.hasClaim("nbf"), "nbf would only repeat iat");
+        assertEquals(TokenServiceStub.CLIENT_ID, claims.getStringClaimValue("client_id"));
+        assertFalse(claims.hasClaim("scope"), "no scope was asked for: the JWT carries everything held");
+        assertEquals("at+jwt", header(jwt, "typ"), "an RFC 9068 access token");
+    }
+
+    static String header(String jwt, String name) throws Exception {
+        return org.jose4j.jwx.JsonWebStructure.fromCompactSerialization(jwt).getHeader(name);
     }
 
     @Test

@@ -99,13 +99,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthorized();
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
+        return unauthorized(headers);
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(AuthenticationFailedException e) {
-        return unauthorized();
+    public Response unauthorized(AuthenticationFailedException e, HttpHeaders headers) {
+        return unauthorized(headers);
     }
 
     @ServerExceptionMapper
@@ -140,13 +140,19 @@ public class ProblemMappers {
         return internalError(e);
     }
 
+    /** The problem as its response; a 403 also says {@code insufficient_scope} to bearer clients (RFC 6750). */
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 403) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INSUFFICIENT_SCOPE);
+        }
+        return response.build();
     }
 
     /** A missing, forged or expired bearer token: 401 with the Bearer challenge (RFC 6750). */
-    private static Response unauthorized() {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+    private static Response unauthorized(HttpHeaders headers) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.unauthorized(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))
                 .entity(Problem.of("unauthorized", "Unauthorized", 401, "A valid bearer token is required")).build();
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.common.revocation;
 
 import dev.latchkey.common.caller.ClaimValues;
+import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.problem.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -55,7 +56,7 @@ public class JwtRevocationFilter {
 
     private static Response invalidToken(String why) {
         return Response.status(401).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INVALID_TOKEN)
                 .entity(Problem.of("unauthorized", "Unauthorized", 401, "The bearer token is no longer valid: " + why))
                 .build();
     }

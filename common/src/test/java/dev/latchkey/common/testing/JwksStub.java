@@ -119,6 +119,7 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
         jws.setKey(key.getPrivateKey());
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setHeader("typ", "at+jwt"); // as auth-service signs them (RFC 9068)
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

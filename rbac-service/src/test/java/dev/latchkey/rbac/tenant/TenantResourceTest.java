@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.latchkey.common.testing.PostgresResource;
+import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.testing.JwksStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -97,7 +98,7 @@ class TenantResourceTest {
                 .when().post("/tenants")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", containsString("Bearer"))
+                .header("WWW-Authenticate", equalTo(BearerChallenge.NONE_SENT))
                 .body("status", equalTo(401));
     }
 
@@ -105,7 +106,8 @@ class TenantResourceTest {
     void forgedTokenIsRefused() {
         given().auth().oauth2(JwksStub.forge(JwksStub.vendorClaims()))
                 .when().get("/tenants")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo(BearerChallenge.INVALID_TOKEN));
     }
 
     @Test
@@ -118,7 +120,8 @@ class TenantResourceTest {
                 .encodeToString(claims.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         given().auth().oauth2(parts[0] + "." + payload + "." + parts[2])
                 .when().get("/tenants")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo(BearerChallenge.INVALID_TOKEN));
     }
 
     @Test
@@ -129,7 +132,8 @@ class TenantResourceTest {
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 1800));
         given().auth().oauth2(JwksStub.sign(claims))
                 .when().get("/tenants")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo(BearerChallenge.INVALID_TOKEN));
     }
 
     @Test
@@ -151,6 +155,7 @@ class TenantResourceTest {
         given().auth().oauth2(JwksStub.sign(claims))
                 .when().get("/tenants")
                 .then().statusCode(403).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo(BearerChallenge.INSUFFICIENT_SCOPE))
                 .body("type", equalTo("urn:latchkey:problem:forbidden"));
     }
 
