@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.sdk.auth.model.IntrospectionResponse;
 import dev.latchkey.sdk.rbac.model.CreateRoleRequest;
 import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
 import dev.latchkey.sdk.rbac.model.Role;
-import dev.latchkey.sdk.rbac.model.SetMemberRequest;
+import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
+import dev.latchkey.sdk.token.api.TokensApi;
 import dev.latchkey.sdk.token.model.CreateTokenRequest;
 import dev.latchkey.sdk.token.model.CreatedToken;
 import dev.latchkey.sdk.token.model.Token;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +58,7 @@ class JourneyIT {
     static UUID tenant;
     static Role operator;
     static String adminSession;
-    static Sdk.Tokens admin;
+    static TokensApi admin;
     static CreatedToken gateway;
 
     @BeforeAll
@@ -93,36 +94,41 @@ class JourneyIT {
         assertTrue(vendor.clientSecret().startsWith("lk_cs_"));
         Sdk.Rbac rbac = Sdk.rbac(rbacUri(), oauth.clientCredentials(vendor.clientId(), vendor.clientSecret()));
 
-        tenant = rbac.tenants().tenantsPost(new CreateTenantRequest().name("Journey Corp")).getId();
-        operator = rbac.roles().tenantsTenantIdRolesPost(tenant, new CreateRoleRequest().key("Operator")
+        tenant = rbac.tenants().createTenant(new CreateTenantRequest().name("Journey Corp")).getId();
+        operator = rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Operator")
                 .name("Operator").description("Runs the tenant's integrations").level(5).permissions(OPERATOR_PERMISSIONS));
         assertEquals(5, operator.getLevel());
         assertEquals(tenant, operator.getTenantId());
 
-        rbac.users().tenantsTenantIdUsersUserIdPut(tenant, "idp|alice", new SetMemberRequest().roleIds(List.of(ADMIN)));
-        rbac.users().tenantsTenantIdUsersUserIdPut(tenant, "idp|bob", new SetMemberRequest().roleIds(List.of(MEMBER)));
-        rbac.users().tenantsTenantIdUsersUserIdPut(tenant, "idp|olga",
-                new SetMemberRequest().roleIds(List.of(operator.getId())));
+        rbac.memberships().setMembership(tenant, "idp|alice", new SetMembershipRequest().roleIds(List.of(ADMIN)));
+        rbac.memberships().setMembership(tenant, "idp|bob", new SetMembershipRequest().roleIds(List.of(MEMBER)));
+        rbac.memberships().setMembership(tenant, "idp|olga",
+                new SetMembershipRequest().roleIds(List.of(operator.getId())));
+
+        assertEquals(List.of("Admin", "Operator", "Member"),
+                rbac.roles().listTenantRoles(tenant).stream().map(Role::getKey).toList(), "strongest first");
+        assertEquals(3L, rbac.memberships().listMemberships(tenant, 0, 50).getTotal());
+        assertEquals("Journey Corp", rbac.tenants().getTenant(tenant).getName());
     }
 
     @Test
     @Order(2)
     void anAdminActsThroughTheVendorsTokenExchange() throws Exception {
-        adminSession = oauth.actFor(vendor, "idp|alice", tenant.toString());
+        adminSession = oauth.actFor(vendor, "idp|alice", tenant);
         JwtClaims claims = jwks.claims(adminSession);
         assertEquals("idp|alice", claims.getStringClaimValue("user_id"));
         assertEquals(vendor.clientId(), ((Map<?, ?>) claims.getClaimValue("act")).get("sub"), "the JWT names the vendor");
         admin = Sdk.tokens(tokenUri(), adminSession);
 
         // the gateway's own credential, for introspection: a tenant token holding oauth.introspect only
-        gateway = admin.tenantTokens().tenantsTenantIdTokensPost(tenant, new CreateTokenRequest()
+        gateway = admin.createTenantToken(tenant, new CreateTokenRequest()
                 .type(TokenType.CLIENT_CREDENTIALS).description("API gateway").permissionIds(List.of("oauth.introspect")));
     }
 
     @Test
     @Order(3)
     void aClientCredentialsTokenIsShownOnceExchangedLetThroughAndDeleted() throws Exception {
-        CreatedToken created = admin.tenantTokens().tenantsTenantIdTokensPost(tenant, new CreateTokenRequest()
+        CreatedToken created = admin.createTenantToken(tenant, new CreateTokenRequest()
                 .type(TokenType.CLIENT_CREDENTIALS).description("CI deploys").roleIds(List.of(operator.getId())));
         String secret = created.getClientSecret();
         assertTrue(secret.startsWith("lk_cs_"), "the secret is in the create response");
@@ -136,18 +142,21 @@ class JourneyIT {
         assertEquals("tenant", seen.tokenType());
         assertEquals(List.of("Operator"), seen.roles());
         assertEquals(OPERATOR_PERMISSIONS, seen.permissions().stream().sorted().toList());
-        assertTrue(introspect(jwt).getBoolean("active"));
+        IntrospectionResponse active = introspect(jwt);
+        assertTrue(active.getActive());
+        assertEquals(tenant, active.getTenantId());
+        assertEquals(created.getToken().getClientId(), active.getClientId());
 
-        admin.tenantTokens().tenantsTenantIdTokensTokenIdDelete(tenant, created.getToken().getId());
+        admin.deleteTenantToken(tenant, created.getToken().getId());
         within1s("a deleted client-credentials token is still exchanged",
                 () -> oauth.clientCredentialsStatus(created.getToken().getClientId(), secret) == 401);
-        assertFalse(introspect(jwt).getBoolean("active"), "its JWT is inactive");
+        assertFalse(introspect(jwt).getActive(), "its JWT is inactive");
     }
 
     @Test
     @Order(4)
     void anAccessKeyIsShownOnceExchangedLetThroughAndDeleted() throws Exception {
-        CreatedToken created = admin.tenantTokens().tenantsTenantIdTokensPost(tenant, new CreateTokenRequest()
+        CreatedToken created = admin.createTenantToken(tenant, new CreateTokenRequest()
                 .type(TokenType.ACCESS_TOKEN).description("Partner sync").roleIds(List.of(MEMBER)));
         String key = created.getAccessKey();
         assertTrue(key.startsWith("lk_at_"), "the key is in the create response");
@@ -160,26 +169,26 @@ class JourneyIT {
         assertEquals(List.of("Member"), seen.roles());
         assertTrue(seen.permissions().contains("tokens.tenant.read"));
         assertFalse(seen.permissions().contains("tokens.tenant.write"), "a Member's key cannot write tokens");
-        assertTrue(introspect(key).getBoolean("active"));
+        assertTrue(introspect(key).getActive());
 
-        admin.tenantTokens().tenantsTenantIdTokensTokenIdDelete(tenant, created.getToken().getId());
+        admin.deleteTenantToken(tenant, created.getToken().getId());
         within1s("a deleted access key is still exchanged", () -> oauth.exchangeAccessKeyStatus(key) != 200);
-        assertFalse(introspect(key).getBoolean("active"), "the key is inactive");
-        assertFalse(introspect(jwt).getBoolean("active"), "its JWT is inactive");
+        assertFalse(introspect(key).getActive(), "the key is inactive");
+        assertFalse(introspect(jwt).getActive(), "its JWT is inactive");
     }
 
     @Test
     @Order(5)
     void aPersonalTokenFollowsItsUsersRolesUntilTheAdminDeletesIt() throws Exception {
-        String bobSession = oauth.actFor(vendor, "idp|bob", tenant.toString());
-        Sdk.Tokens bob = Sdk.tokens(tokenUri(), bobSession);
-        CreatedToken created = bob.personalTokens().tenantsTenantIdPersonalTokensPost(tenant,
+        String bobSession = oauth.actFor(vendor, "idp|bob", tenant);
+        TokensApi bob = Sdk.tokens(tokenUri(), bobSession);
+        CreatedToken created = bob.createPersonalToken(tenant,
                 new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS).description("bob's laptop"));
         String clientId = created.getToken().getClientId();
         String secret = created.getClientSecret();
         assertEquals("idp|bob", created.getToken().getUserId());
         assertTrue(created.getToken().getAllRoles(), "no roles named: it follows all of bob's");
-        List<Token> listed = Sdk.strictTokens(tokenUri(), bobSession).personalTokens().tenantsTenantIdPersonalTokensGet(tenant, 0, 50, null)
+        List<Token> listed = Sdk.strictTokens(tokenUri(), bobSession).listPersonalTokens(tenant, 0, 50, null)
                 .getItems();
         assertEquals(List.of(created.getToken().getId()), listed.stream().map(Token::getId).toList());
         assertFalse(listed.get(0).toString().contains(secret.substring(6)));
@@ -189,22 +198,22 @@ class JourneyIT {
         assertEquals(List.of("Member"), asMember.roles());
         assertFalse(asMember.permissions().contains("tokens.tenant.write"));
 
-        Sdk.rbac(rbacUri(), adminSession).users().tenantsTenantIdUsersUserIdPut(tenant, "idp|bob", new SetMemberRequest().roleIds(List.of(operator.getId())));
+        Sdk.rbac(rbacUri(), adminSession).memberships().setMembership(tenant, "idp|bob", new SetMembershipRequest().roleIds(List.of(operator.getId())));
         within1s("the personal token's next JWT still carries bob's old roles",
                 () -> api.call(oauth.clientCredentials(clientId, secret)).roles().equals(List.of("Operator")));
         assertEquals(OPERATOR_PERMISSIONS,
                 api.call(oauth.clientCredentials(clientId, secret)).permissions().stream().sorted().toList());
 
         String jwt = oauth.clientCredentials(clientId, secret);
-        admin.personalTokens().tenantsTenantIdPersonalTokensTokenIdDelete(tenant, created.getToken().getId());
+        admin.deletePersonalToken(tenant, created.getToken().getId());
         within1s("a deleted personal token is still exchanged", () -> oauth.clientCredentialsStatus(clientId, secret) == 401);
-        assertFalse(introspect(jwt).getBoolean("active"), "its JWT is inactive");
+        assertFalse(introspect(jwt).getActive(), "its JWT is inactive");
     }
 
     /** The tenant's list holds the token with a hint of its secret and nothing more: a strict client reads it. */
     static void assertListedWithoutSecret(Token token, String secret) throws Exception {
         // A strict client fails on any field the contract does not name, so a secret could not hide in one.
-        List<Token> listed = Sdk.strictTokens(tokenUri(), adminSession).tenantTokens().tenantsTenantIdTokensGet(tenant, 0, 50).getItems();
+        List<Token> listed = Sdk.strictTokens(tokenUri(), adminSession).listTenantTokens(tenant, 0, 50).getItems();
         Token item = listed.stream().filter(t -> t.getId().equals(token.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("the new token is not listed"));
         assertNotNull(item.getSecretHint());
@@ -212,14 +221,19 @@ class JourneyIT {
         assertEquals(token.getDescription(), item.getDescription());
     }
 
-    static io.restassured.path.json.JsonPath introspect(String token) {
+    static IntrospectionResponse introspect(String token) throws Exception {
         return oauth.introspect(gateway.getToken().getClientId(), gateway.getClientSecret(), token);
     }
 
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
     /** Rule 4: what a change makes true holds everywhere within a second of its acknowledgement. */
-    static void within1s(String failure, BooleanSupplier condition) {
+    static void within1s(String failure, Condition condition) throws Exception {
         long acknowledged = System.nanoTime();
-        while (!condition.getAsBoolean()) {
+        while (!condition.holds()) {
             if (System.nanoTime() - acknowledged > 1_000_000_000L) {
                 throw new AssertionError(failure + " 1 s later");
             }

@@ -1,11 +1,11 @@
 package dev.latchkey.system;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.latchkey.sdk.rbac.api.MembershipsApi;
 import dev.latchkey.sdk.rbac.api.RolesApi;
 import dev.latchkey.sdk.rbac.api.TenantsApi;
-import dev.latchkey.sdk.rbac.api.UsersApi;
-import dev.latchkey.sdk.token.api.PersonalTokensApi;
-import dev.latchkey.sdk.token.api.TenantTokensApi;
+import dev.latchkey.sdk.token.api.TokensApi;
+import java.util.function.Supplier;
 
 /**
  * The generated Java SDK ({@code sdk/java}) set up as a user sets it up: one {@code ApiClient} per service with the
@@ -18,21 +18,26 @@ final class Sdk {
     }
 
     /** rbac-service's clients for one caller. Each API object holds its own HTTP client: make them once, reuse them. */
-    record Rbac(TenantsApi tenants, RolesApi roles, UsersApi users) {
-    }
-
-    /** token-service's clients for one caller. */
-    record Tokens(TenantTokensApi tenantTokens, PersonalTokensApi personalTokens) {
+    record Rbac(TenantsApi tenants, RolesApi roles, MembershipsApi memberships) {
     }
 
     static Rbac rbac(String baseUri, String jwt) {
-        dev.latchkey.sdk.rbac.invoker.ApiClient client = new dev.latchkey.sdk.rbac.invoker.ApiClient();
-        client.updateBaseUri(baseUri);
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + jwt));
-        return new Rbac(new TenantsApi(client), new RolesApi(client), new UsersApi(client));
+        return rbac(baseUri, () -> jwt);
     }
 
-    static Tokens tokens(String baseUri, String jwt) {
+    /** Clients that ask {@code jwt} for the bearer token on every request, as a user's token cache would answer. */
+    static Rbac rbac(String baseUri, Supplier<String> jwt) {
+        dev.latchkey.sdk.rbac.invoker.ApiClient client = new dev.latchkey.sdk.rbac.invoker.ApiClient();
+        client.updateBaseUri(baseUri);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + jwt.get()));
+        return new Rbac(new TenantsApi(client), new RolesApi(client), new MembershipsApi(client));
+    }
+
+    static TokensApi tokens(String baseUri, String jwt) {
+        return tokens(baseUri, () -> jwt);
+    }
+
+    static TokensApi tokens(String baseUri, Supplier<String> jwt) {
         return new TokensClient(baseUri, jwt, false).apis();
     }
 
@@ -40,20 +45,20 @@ final class Sdk {
      * token-service's clients that fail on any response field the contract does not name (the generated default
      * ignores them): where a test asserts that a secret is absent, it cannot hide in an undeclared field.
      */
-    static Tokens strictTokens(String baseUri, String jwt) {
-        return new TokensClient(baseUri, jwt, true).apis();
+    static TokensApi strictTokens(String baseUri, String jwt) {
+        return new TokensClient(baseUri, () -> jwt, true).apis();
     }
 
-    private record TokensClient(String baseUri, String jwt, boolean strict) {
-        Tokens apis() {
+    private record TokensClient(String baseUri, Supplier<String> jwt, boolean strict) {
+        TokensApi apis() {
             dev.latchkey.sdk.token.invoker.ApiClient client = new dev.latchkey.sdk.token.invoker.ApiClient();
             client.updateBaseUri(baseUri);
-            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + jwt));
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + jwt.get()));
             if (strict) {
                 client.setObjectMapper(dev.latchkey.sdk.token.invoker.ApiClient.createDefaultObjectMapper()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
             }
-            return new Tokens(new TenantTokensApi(client), new PersonalTokensApi(client));
+            return new TokensApi(client);
         }
     }
 
