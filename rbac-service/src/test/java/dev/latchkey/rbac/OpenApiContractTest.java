@@ -1,12 +1,15 @@
 package dev.latchkey.rbac;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.OpenApiContract;
+import dev.latchkey.common.testing.OpenApiConventions;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -17,5 +20,11 @@ class OpenApiContractTest {
     @Test
     void servedContractEqualsTheCommittedOne() {
         assertNull(OpenApiContract.compare("rbac-service"));
+    }
+
+    @Test
+    void everyOperationGeneratesAUsableSdkMethod() {
+        List<String> failures = OpenApiConventions.check();
+        assertEquals(List.of(), failures, String.join("\n", failures));
     }
 }

@@ -1,13 +1,16 @@
 package dev.latchkey.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.common.testing.OpenApiContract;
+import dev.latchkey.common.testing.OpenApiConventions;
 import dev.latchkey.common.testing.JwksStub;
 import dev.latchkey.common.testing.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,5 +23,11 @@ class OpenApiContractTest {
     @Test
     void servedContractEqualsTheCommittedOne() {
         assertNull(OpenApiContract.compare("token-service"));
+    }
+
+    @Test
+    void everyOperationGeneratesAUsableSdkMethod() {
+        List<String> failures = OpenApiConventions.check();
+        assertEquals(List.of(), failures, String.join("\n", failures));
     }
 }

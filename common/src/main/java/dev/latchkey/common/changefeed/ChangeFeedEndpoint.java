@@ -1,5 +1,6 @@
 package dev.latchkey.common.changefeed;
 
+import dev.latchkey.common.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +11,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /internal/changes}: a service that publishes changes extends this with its {@code @Path} (ADR 0006).
@@ -33,12 +37,22 @@ public abstract class ChangeFeedEndpoint {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Changes after a cursor, oldest first; waits up to 'wait' seconds for one when there is none")
+    @Operation(operationId = "listChanges",
+            summary = "Changes after a cursor, oldest first; waits up to 'wait' seconds for one when there is none",
+            description = "The change feed (ADR 0006): pass the cursor of the last change applied as 'after'; 'head' "
+                    + "says where the feed stands.")
+    @APIResponse(responseCode = "200", description = "The changes after the cursor, possibly none",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "400", description = "after, wait or limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Missing or wrong service credential",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChangePage> changes(
             @Parameter(description = "The cursor of the last change seen; 0 for the beginning")
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @Parameter(description = "Seconds to wait for a change when there is none (long poll)")
             @QueryParam("wait") @DefaultValue("0") @Min(0) @Max(60) int wait,
+            @Parameter(description = "At most this many changes")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return feed.read(after, Duration.ofSeconds(wait), limit);
     }

@@ -2,6 +2,7 @@ package dev.latchkey.rbac.changefeed;
 
 import dev.latchkey.common.changefeed.ChangeFeed;
 import dev.latchkey.common.changefeed.ChangeFeedEndpoint;
+import dev.latchkey.rbac.RbacServiceApi;
 import io.quarkus.runtime.Startup;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Started with the service, so the LISTEN connection is up before the first long poll arrives.
 @Startup
 @Path(ChangeFeedEndpoint.PATH)
-@Tag(name = "internal")
-@SecurityRequirement(name = "service")
+@Tag(name = RbacServiceApi.INTERNAL)
+@SecurityRequirement(name = RbacServiceApi.SERVICE)
 public class ChangeFeedResource extends ChangeFeedEndpoint {
 
     public ChangeFeedResource(ChangeFeed feed) {

@@ -1,8 +1,9 @@
 package dev.latchkey.rbac.member;
 
-import dev.latchkey.common.api.Page;
 import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.RbacServiceApi;
 import dev.latchkey.rbac.member.api.MemberResponse;
+import dev.latchkey.rbac.member.api.MembershipPage;
 import dev.latchkey.rbac.member.api.SetMemberRequest;
 import dev.latchkey.common.caller.Caller;
 import io.quarkus.security.Authenticated;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,8 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "users", description = "Users' memberships in a tenant and their roles there")
-@SecurityRequirement(name = "bearer")
+@Tag(name = RbacServiceApi.MEMBERSHIPS)
+@SecurityRequirement(name = RbacServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Missing permission, or the level rule refused",
@@ -60,16 +63,26 @@ public class MembershipResource {
     }
 
     @GET
-    @Operation(summary = "List the tenant's users, newest first (users.read)")
-    public Uni<Page<MemberResponse>> list(@PathParam("tenantId") UUID tenantId,
+    @Operation(operationId = "listMemberships", summary = "List the tenant's users, newest first",
+            description = "Needs users.read. Pages are zero-based; a page past the end is empty.")
+    @APIResponse(responseCode = "200", description = "One page of the tenant's users",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MembershipPage.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MembershipPage> list(@PathParam("tenantId") UUID tenantId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return memberships.list(tenantId, page, size, caller.claims());
+        return memberships.list(tenantId, page, size, caller.claims()).map(MembershipPage::of);
     }
 
     @GET
     @Path("{userId}")
-    @Operation(summary = "Get a user's membership and roles (users.read)")
+    @Operation(operationId = "getMembership", summary = "Get a user's membership and roles",
+            description = "Needs users.read.")
+    @APIResponse(responseCode = "200", description = "The membership",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "400", description = "userId is not a valid subject id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MemberResponse> get(@PathParam("tenantId") UUID tenantId,
             @PathParam("userId") @Pattern(regexp = USER_ID) String userId) {
         return memberships.get(tenantId, userId, caller.claims());
@@ -77,8 +90,12 @@ public class MembershipResource {
 
     @PUT
     @Path("{userId}")
-    @Operation(summary = "Add a user to the tenant, or replace its roles (users.write; the level rule applies)")
+    @Operation(operationId = "setMembership", summary = "Add a user to the tenant, or replace its roles",
+            description = "Needs users.write; each role at or below the caller's strongest level (the level rule), "
+                    + "for the roles given and the ones replaced. Personal tokens of the user follow its new roles.")
     @APIResponse(responseCode = "201", description = "Added",
+            headers = @Header(name = "Location", description = "The membership's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "200", description = "Roles replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
@@ -95,7 +112,10 @@ public class MembershipResource {
 
     @DELETE
     @Path("{userId}")
-    @Operation(summary = "Remove a user from the tenant (users.write); its personal tokens there die with it")
+    @Operation(operationId = "deleteMembership", summary = "Remove a user from the tenant; its personal tokens there die with it",
+            description = "Needs users.write and reach over the user's roles. Announced on the change feed.")
+    @APIResponse(responseCode = "400", description = "userId is not a valid subject id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Void> remove(@PathParam("tenantId") UUID tenantId,
             @PathParam("userId") @Pattern(regexp = USER_ID) String userId) {

@@ -1,6 +1,7 @@
 package dev.latchkey.rbac.permission;
 
 import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.RbacServiceApi;
 import dev.latchkey.rbac.permission.api.CreatePermissionRequest;
 import dev.latchkey.rbac.permission.api.PermissionResponse;
 import dev.latchkey.common.caller.Caller;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,8 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "permissions", description = "Permission keys roles and tokens may grant")
-@SecurityRequirement(name = "bearer")
+@Tag(name = RbacServiceApi.PERMISSIONS)
+@SecurityRequirement(name = RbacServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PermissionResource {
@@ -47,14 +50,23 @@ public class PermissionResource {
     }
 
     @GET
-    @Operation(summary = "List every permission key, built-in and the vendor's")
+    @Operation(operationId = "listPermissions", summary = "List every permission key, built-in and the vendor's",
+            description = "Any authenticated caller may read them.")
+    @APIResponse(responseCode = "200", description = "Every permission key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PermissionResponse.class)))
     public Uni<List<PermissionResponse>> list() {
         return permissions.list();
     }
 
     @GET
     @Path("{key}")
-    @Operation(summary = "Get one permission key")
+    @Operation(operationId = "getPermission", summary = "Get one permission key",
+            description = "Any authenticated caller may read it.")
+    @APIResponse(responseCode = "200", description = "The permission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionResponse.class)))
+    @APIResponse(responseCode = "400", description = "The key is not a valid permission key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PermissionResponse> get(@PathParam("key") String key) {
@@ -62,9 +74,16 @@ public class PermissionResource {
     }
 
     @POST
-    @Operation(summary = "Add a permission key (vendor only)")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(operationId = "createPermission", summary = "Add a permission key (vendor only)",
+            description = "A dotted lower-case key the vendor's own APIs check; roles and tokens may then grant it.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new key",
+            headers = @Header(name = "Location", description = "The new key's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PermissionResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the vendor may do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The key exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreatePermissionRequest request, @Context UriInfo uri) {

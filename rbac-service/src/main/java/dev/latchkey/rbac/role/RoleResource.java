@@ -1,6 +1,7 @@
 package dev.latchkey.rbac.role;
 
 import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.RbacServiceApi;
 import dev.latchkey.rbac.role.api.CreateRoleRequest;
 import dev.latchkey.rbac.role.api.RoleResponse;
 import dev.latchkey.rbac.role.api.UpdateRoleRequest;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,8 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "roles", description = "Roles with levels; 0 is the strongest")
-@SecurityRequirement(name = "bearer")
+@Tag(name = RbacServiceApi.ROLES)
+@SecurityRequirement(name = RbacServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RoleResource {
@@ -52,15 +55,25 @@ public class RoleResource {
     }
 
     @GET
-    @Operation(summary = "List global roles, strongest first")
+    @Operation(operationId = "listRoles", summary = "List global roles, strongest first",
+            description = "The vendor's roles, usable in every tenant; any authenticated caller may read them.")
+    @APIResponse(responseCode = "200", description = "The global roles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RoleResponse.class)))
     public Uni<List<RoleResponse>> list() {
         return roles.listGlobal();
     }
 
     @POST
-    @Operation(summary = "Create a global role (vendor only)")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(operationId = "createRole", summary = "Create a global role (vendor only)",
+            description = "A role usable in every tenant, with a level (0 is the strongest) and permission keys or "
+                    + "wildcards.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new role",
+            headers = @Header(name = "Location", description = "The new role's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
+    @APIResponse(responseCode = "403", description = "Only the vendor may do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown permission",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The key is taken",
@@ -73,7 +86,10 @@ public class RoleResource {
 
     @GET
     @Path("{roleId}")
-    @Operation(summary = "Get a global role")
+    @Operation(operationId = "getRole", summary = "Get a global role",
+            description = "Any authenticated caller may read global roles.")
+    @APIResponse(responseCode = "200", description = "The role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
     @APIResponse(responseCode = "404", description = "No such global role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RoleResponse> get(@PathParam("roleId") UUID roleId) {
@@ -82,15 +98,32 @@ public class RoleResource {
 
     @PATCH
     @Path("{roleId}")
-    @Operation(summary = "Change a global role (vendor only)")
+    @Operation(operationId = "updateRole", summary = "Change a global role (vendor only)",
+            description = "Absent fields stay as they are; the key never changes. Tokens and users holding the role "
+                    + "get its new permissions at once.")
+    @APIResponse(responseCode = "200", description = "The changed role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, unknown permission",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Only the vendor may do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such global role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RoleResponse> update(@PathParam("roleId") UUID roleId, @Valid @NotNull UpdateRoleRequest request) {
         return roles.update(null, roleId, request, caller.claims());
     }
 
     @DELETE
     @Path("{roleId}")
-    @Operation(summary = "Delete a global role (vendor only); built-in roles stay")
+    @Operation(operationId = "deleteRole", summary = "Delete a global role (vendor only); built-in roles stay",
+            description = "Every assignment of the role goes with it, in every tenant.")
     @APIResponse(responseCode = "204", description = "Deleted; every assignment of it is gone")
+    @APIResponse(responseCode = "403", description = "Only the vendor may do this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A built-in role cannot be deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such global role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> delete(@PathParam("roleId") UUID roleId) {
         return roles.delete(null, roleId, caller.claims());
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.rbac.role;
 
 import dev.latchkey.common.problem.Problem;
+import dev.latchkey.rbac.RbacServiceApi;
 import dev.latchkey.rbac.role.api.CreateRoleRequest;
 import dev.latchkey.rbac.role.api.RoleResponse;
 import dev.latchkey.rbac.role.api.UpdateRoleRequest;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,8 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "roles")
-@SecurityRequirement(name = "bearer")
+@Tag(name = RbacServiceApi.ROLES)
+@SecurityRequirement(name = RbacServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Missing permission, or the level or permission rule refused",
@@ -56,14 +59,22 @@ public class TenantRoleResource {
     }
 
     @GET
-    @Operation(summary = "List the roles usable in the tenant, strongest first (roles.read)")
+    @Operation(operationId = "listTenantRoles", summary = "List the roles usable in the tenant, strongest first",
+            description = "Needs roles.read. The global roles and the tenant's own.")
+    @APIResponse(responseCode = "200", description = "The roles usable in the tenant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RoleResponse.class)))
     public Uni<List<RoleResponse>> list(@PathParam("tenantId") UUID tenantId) {
         return roles.listUsable(tenantId, caller.claims());
     }
 
     @POST
-    @Operation(summary = "Create a tenant role (roles.write; never stronger than the caller, only permissions it holds)")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(operationId = "createTenantRole", summary = "Create a role of the tenant's own",
+            description = "Needs roles.write. Never stronger than the caller's strongest role (the level rule), and "
+                    + "only permissions the caller holds.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new role",
+            headers = @Header(name = "Location", description = "The new role's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown permission",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -78,14 +89,23 @@ public class TenantRoleResource {
 
     @GET
     @Path("{roleId}")
-    @Operation(summary = "Get a role usable in the tenant (roles.read)")
+    @Operation(operationId = "getTenantRole", summary = "Get a role usable in the tenant",
+            description = "Needs roles.read. A global role or one of the tenant's own.")
+    @APIResponse(responseCode = "200", description = "The role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
     public Uni<RoleResponse> get(@PathParam("tenantId") UUID tenantId, @PathParam("roleId") UUID roleId) {
         return roles.get(tenantId, roleId, caller.claims());
     }
 
     @PATCH
     @Path("{roleId}")
-    @Operation(summary = "Change a tenant role (roles.write; the role and its new level within the caller's reach)")
+    @Operation(operationId = "updateTenantRole", summary = "Change a role of the tenant's own",
+            description = "Needs roles.write; the role as it is and as it will be within the caller's reach. Absent "
+                    + "fields stay as they are; the key never changes.")
+    @APIResponse(responseCode = "200", description = "The changed role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, unknown permission",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RoleResponse> update(@PathParam("tenantId") UUID tenantId, @PathParam("roleId") UUID roleId,
             @Valid @NotNull UpdateRoleRequest request) {
         return roles.update(tenantId, roleId, request, caller.claims());
@@ -93,7 +113,8 @@ public class TenantRoleResource {
 
     @DELETE
     @Path("{roleId}")
-    @Operation(summary = "Delete a tenant role (roles.write); its assignments go with it")
+    @Operation(operationId = "deleteTenantRole", summary = "Delete a role of the tenant's own",
+            description = "Needs roles.write and reach over the role; its assignments go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Void> delete(@PathParam("tenantId") UUID tenantId, @PathParam("roleId") UUID roleId) {
         return roles.delete(tenantId, roleId, caller.claims());

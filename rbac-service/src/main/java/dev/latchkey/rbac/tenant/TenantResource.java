@@ -3,8 +3,9 @@ package dev.latchkey.rbac.tenant;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.caller.Caller;
 import dev.latchkey.rbac.tenant.api.CreateTenantRequest;
-import dev.latchkey.common.api.Page;
+import dev.latchkey.rbac.RbacServiceApi;
 import dev.latchkey.rbac.access.AccessService;
+import dev.latchkey.rbac.tenant.api.TenantPage;
 import dev.latchkey.rbac.tenant.api.TenantResponse;
 import dev.latchkey.rbac.tenant.api.UpdateTenantRequest;
 import io.quarkus.security.Authenticated;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,8 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "tenants", description = "The vendor's customer accounts (vendor callers; a tenant's callers may read their own)")
-@SecurityRequirement(name = "bearer")
+@Tag(name = RbacServiceApi.TENANTS)
+@SecurityRequirement(name = RbacServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Only the vendor may do this",
@@ -58,8 +61,12 @@ public class TenantResource {
     }
 
     @POST
-    @Operation(summary = "Create a tenant")
+    @Operation(operationId = "createTenant", summary = "Create a tenant (vendor only)",
+            description = "A new customer account, announced on the change feed. Its users, roles and tokens are "
+                    + "added with the tenant's id.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new tenant",
+            headers = @Header(name = "Location", description = "The new tenant's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -71,17 +78,25 @@ public class TenantResource {
     }
 
     @GET
-    @Operation(summary = "List tenants, newest first")
-    public Uni<Page<TenantResponse>> list(
+    @Operation(operationId = "listTenants", summary = "List tenants, newest first (vendor only)",
+            description = "Pages are zero-based; a page past the end is empty.")
+    @APIResponse(responseCode = "200", description = "One page of tenants",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantPage.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TenantPage> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireVendor();
-        return tenants.list(page, size);
+        return tenants.list(page, size).map(TenantPage::of);
     }
 
     @GET
     @Path("{tenantId}")
-    @Operation(summary = "Get one tenant (the vendor, or a caller of that tenant)")
+    @Operation(operationId = "getTenant", summary = "Get one tenant",
+            description = "The vendor, or any caller of that tenant; another tenant's id answers 404.")
+    @APIResponse(responseCode = "200", description = "The tenant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
     @APIResponse(responseCode = "404", description = "No such tenant (another tenant's id answers the same)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantResponse> get(@PathParam("tenantId") UUID tenantId) {
@@ -91,7 +106,12 @@ public class TenantResource {
 
     @PATCH
     @Path("{tenantId}")
-    @Operation(summary = "Rename a tenant or replace its metadata (vendor only)")
+    @Operation(operationId = "updateTenant", summary = "Rename a tenant or replace its metadata (vendor only)",
+            description = "Absent fields stay as they are.")
+    @APIResponse(responseCode = "200", description = "The changed tenant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantResponse> update(@PathParam("tenantId") UUID tenantId, @Valid @NotNull UpdateTenantRequest request) {
@@ -102,8 +122,8 @@ public class TenantResource {
 
     @DELETE
     @Path("{tenantId}")
-    @Operation(summary = "Delete a tenant, its memberships and roles (vendor only; final)",
-            description = "Announced on the change feed: token-service ends every token of the tenant.")
+    @Operation(operationId = "deleteTenant", summary = "Delete a tenant, its memberships and roles (vendor only; final)",
+            description = "Announced on the change feed: token-service ends every token of the tenant. There is no undo.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,9 +1,9 @@
 package dev.latchkey.token.audit;
 
-import dev.latchkey.common.api.Page;
 import dev.latchkey.common.caller.Caller;
 import dev.latchkey.common.problem.Problem;
-import dev.latchkey.token.audit.api.AuditEntry;
+import dev.latchkey.token.TokenServiceApi;
+import dev.latchkey.token.audit.api.AuditPage;
 import dev.latchkey.token.access.AccessPolicy;
 import dev.latchkey.common.access.Permission;
 import io.quarkus.security.Authenticated;
@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,11 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "audit", description = "Who did what to which token, when, from where")
-@SecurityRequirement(name = "bearer")
+@Tag(name = TokenServiceApi.AUDIT)
+@SecurityRequirement(name = TokenServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Missing permission",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "page or size out of range",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
 
@@ -47,23 +50,32 @@ public class AuditResource {
 
     @GET
     @Path("tenants/{tenantId}/audit")
-    @Operation(summary = "The tenant's audit log, newest first (audit.read)")
+    @Operation(operationId = "listTenantAuditEntries", summary = "The tenant's audit log, newest first",
+            description = "Needs audit.read. Every change to the tenant's tokens and settings, and every failed use of "
+                    + "its tokens; with tokenId, only that token's. Never a secret or a hash.")
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(responseCode = "404", description = "Another tenant (the same as a missing one)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<AuditEntry>> tenant(@PathParam("tenantId") UUID tenantId, @QueryParam("tokenId") UUID tokenId,
+    public Uni<AuditPage> tenant(@PathParam("tenantId") UUID tenantId, @Parameter(description = "Only this token's entries") @QueryParam("tokenId") UUID tokenId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         AccessPolicy.require(caller.claims(), tenantId, Permission.AUDIT_READ);
-        return audit.page(tenantId, tokenId, page, size);
+        return audit.page(tenantId, tokenId, page, size).map(AuditPage::of);
     }
 
     @GET
     @Path("audit")
-    @Operation(summary = "Events outside any tenant (the vendor's credential, application settings), newest first (vendor)")
-    public Uni<Page<AuditEntry>> vendor(@QueryParam("tokenId") UUID tokenId,
+    @Operation(operationId = "listVendorAuditEntries",
+            summary = "Events outside any tenant, newest first (vendor only)",
+            description = "Changes to the vendor's own credential and to the application's settings; with tokenId, "
+                    + "only that token's.")
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)))
+    public Uni<AuditPage> vendor(@Parameter(description = "Only this token's entries") @QueryParam("tokenId") UUID tokenId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         caller.requireVendor();
-        return audit.page(null, tokenId, page, size);
+        return audit.page(null, tokenId, page, size).map(AuditPage::of);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.token.credential;
 
-import dev.latchkey.common.internal.ServiceCredentialFilter;
+import dev.latchkey.common.problem.Problem;
+import dev.latchkey.token.TokenServiceApi;
 import dev.latchkey.token.credential.api.AccessKeyCheck;
 import dev.latchkey.token.credential.api.ClientCredentialCheck;
 import dev.latchkey.token.credential.api.CredentialVerdict;
@@ -16,20 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Credential checks for auth-service. Internal: requires the service credential (common ServiceCredentialFilter). */
 @Path(CredentialResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "internal", description = "Service-to-service calls; require the X-Latchkey-Service credential")
-@SecurityScheme(securitySchemeName = "service", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
-        apiKeyName = ServiceCredentialFilter.HEADER, description = "The shared service credential from configuration")
-@SecurityRequirement(name = "service")
+@Tag(name = TokenServiceApi.INTERNAL)
+@SecurityRequirement(name = TokenServiceApi.SERVICE)
+@APIResponse(responseCode = "401", description = "Missing or wrong service credential",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CredentialResource {
 
     public static final String PATH = "/internal/credentials";
@@ -42,24 +43,34 @@ public class CredentialResource {
 
     @POST
     @Path("client")
-    @Operation(summary = "Check a client id and secret",
+    @Operation(operationId = "checkClientCredential", summary = "Check a client id and secret",
             description = "200 in every case where the call itself is fine; the verdict says whether the credential is good.")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialVerdict.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialVerdict> checkClient(@Valid @NotNull ClientCredentialCheck check) {
         return credentials.checkClient(check.clientId(), check.clientSecret());
     }
 
     @GET
     @Path("tokens/{tokenId}")
-    @Operation(summary = "The state of a token known by id (for refresh tokens and introspection of JWTs)",
+    @Operation(operationId = "getTokenState", summary = "The state of a token known by id (for refresh tokens and introspection of JWTs)",
             description = "200 with a verdict: valid, or why not (UNKNOWN for a deleted token).")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialVerdict.class)))
     public Uni<CredentialVerdict> state(@PathParam("tokenId") UUID tokenId) {
         return credentials.state(tokenId);
     }
 
     @POST
     @Path("access-key")
-    @Operation(summary = "Check an access-token key",
+    @Operation(operationId = "checkAccessKey", summary = "Check an access-token key",
             description = "200 in every case where the call itself is fine; the verdict says whether the key is good.")
+    @APIResponse(responseCode = "200", description = "The verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialVerdict.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CredentialVerdict> checkAccessKey(@Valid @NotNull AccessKeyCheck check) {
         return credentials.checkAccessKey(check.accessKey());
     }

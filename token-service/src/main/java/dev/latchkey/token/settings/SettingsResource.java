@@ -2,6 +2,7 @@ package dev.latchkey.token.settings;
 
 import dev.latchkey.common.caller.Caller;
 import dev.latchkey.common.problem.Problem;
+import dev.latchkey.token.TokenServiceApi;
 import dev.latchkey.token.audit.ActorResolver;
 import dev.latchkey.token.access.AccessPolicy;
 import dev.latchkey.common.access.Permission;
@@ -31,10 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "settings", description = "M2M settings: the vendor's, tightened per tenant")
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid body, or a tenant setting looser than the application's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(name = TokenServiceApi.SETTINGS)
+@SecurityRequirement(name = TokenServiceApi.BEARER)
 @APIResponse(responseCode = "401", description = "Missing, forged or expired bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Missing permission",
@@ -53,7 +52,11 @@ public class SettingsResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "The application's M2M settings (vendor only)")
+    @Operation(operationId = "getApplicationSettings", summary = "The application's M2M settings (vendor only)",
+            description = "Enabled token types, longest expiry, JWT lifetime and refresh tokens: what every tenant gets "
+                    + "unless it tightens them.")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsBody.class)))
     public Uni<SettingsBody> application() {
         caller.requireVendor();
         return settings.applicationBody();
@@ -61,7 +64,13 @@ public class SettingsResource {
 
     @PUT
     @Path("settings")
-    @Operation(summary = "Replace the application's M2M settings (vendor only)")
+    @Operation(operationId = "replaceApplicationSettings", summary = "Replace the application's M2M settings (vendor only)",
+            description = "Every field is set; maxExpiryMinutes null means no limit. Tenants' tighter overrides stay; "
+                    + "the effective settings are recomputed.")
+    @APIResponse(responseCode = "200", description = "The settings now in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsBody.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SettingsBody> replaceApplication(@Valid @NotNull SettingsBody body) {
         caller.requireVendor();
         return settings.replaceApplication(body, actor.actor());
@@ -69,7 +78,12 @@ public class SettingsResource {
 
     @GET
     @Path("tenants/{tenantId}/settings")
-    @Operation(summary = "A tenant's overrides and the settings in force for it (settings.read)")
+    @Operation(operationId = "getTenantSettings", summary = "A tenant's overrides and the settings in force for it",
+            description = "Needs settings.read in the tenant.")
+    @APIResponse(responseCode = "200", description = "The overrides and the effective settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantSettingsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant (another tenant's id answers the same)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantSettingsResponse> tenant(@PathParam("tenantId") UUID tenantId) {
         AccessPolicy.require(caller.claims(), tenantId, Permission.SETTINGS_READ);
         return settings.tenant(tenantId);
@@ -77,7 +91,14 @@ public class SettingsResource {
 
     @PUT
     @Path("tenants/{tenantId}/settings")
-    @Operation(summary = "Replace a tenant's overrides; each may only tighten the application's (settings.write)")
+    @Operation(operationId = "replaceTenantSettings", summary = "Replace a tenant's overrides; each may only tighten the application's",
+            description = "Needs settings.write in the tenant. A null field follows the application's setting.")
+    @APIResponse(responseCode = "200", description = "The overrides and the effective settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TenantSettingsResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or a setting looser than the application's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant (another tenant's id answers the same)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TenantSettingsResponse> replaceTenant(@PathParam("tenantId") UUID tenantId,
             @Valid @NotNull SettingsBody body) {
         AccessPolicy.require(caller.claims(), tenantId, Permission.SETTINGS_WRITE);

@@ -4,6 +4,6 @@ import dev.latchkey.common.grant.GrantRefusal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The answer: allowed, or each refused role or permission with the reason")
+@Schema(name = "GrantCheckResult", description = "The answer: allowed, or each refused role or permission with the reason")
 public record GrantCheckResponse(boolean allowed, List<GrantRefusal> refusals) {
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "What the roles grant now, wildcards expanded to registered keys")
+@Schema(name = "RolePermissions", description = "What the roles grant now, wildcards expanded to registered keys")
 public record RolePermissionsResponse(
         List<RolePermissions> roles,
         @Schema(description = "Union of the roles' permissions") List<String> permissions,

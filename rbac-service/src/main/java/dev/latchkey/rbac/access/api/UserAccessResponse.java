@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A user's current access in a tenant")
+@Schema(name = "UserAccess", description = "A user's current access in a tenant")
 public record UserAccessResponse(
         UUID tenantId,
         String userId,

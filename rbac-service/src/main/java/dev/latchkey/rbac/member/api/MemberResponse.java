@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Member", description = "A user in a tenant, with its roles there")
+@Schema(name = "Membership", description = "A user in a tenant, with its roles there")
 public record MemberResponse(
         @Schema(description = "The user's subject id at the vendor's identity provider", examples = "auth0|6512f0c1")
         String userId,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The user's roles in the tenant, replacing the ones it has")
+@Schema(name = "SetMembershipRequest", description = "The user's roles in the tenant, replacing the ones it has")
 public record SetMemberRequest(
         @Schema(description = "Global roles or the tenant's own; each at or below the caller's strongest level")
         @NotNull @Size(max = 100) List<@NotNull UUID> roleIds) {

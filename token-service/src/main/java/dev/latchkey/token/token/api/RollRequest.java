@@ -9,4 +9,9 @@ public record RollRequest(
         @Schema(description = "Minutes the old secret keeps working (at most 7 days); absent or 0: it stops at once",
                 examples = "60")
         @Min(0) @Max(10_080) Integer gracePeriodMinutes) {
+
+    /** The grace period of a roll whose body may be absent: none unless asked for. */
+    public static int graceMinutes(RollRequest request) {
+        return request == null || request.gracePeriodMinutes() == null ? 0 : request.gracePeriodMinutes();
+    }
 }

@@ -1,0 +1,68 @@
+package dev.latchkey.common.problem;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Content negotiation for clients that ask for problem+json. Generated SDKs send {@code Accept:
+ * application/problem+json} (the first media type their contract lists for an operation), sometimes alone; JAX-RS
+ * would then answer 406 to every operation that produces {@code application/json}, even a DELETE answering 204.
+ * Before matching, an Accept header that admits problem+json but names neither JSON nor a wildcard is widened to
+ * admit {@code application/json} too, at the same quality. Errors stay problem+json: the mappers set that type
+ * themselves. A header that speaks of JSON at all (even {@code application/json;q=0}) is left as it is.
+ */
+public class ProblemAcceptFilter {
+
+    static final String JSON = "application/json";
+
+    @ServerRequestFilter(preMatching = true)
+    public void admitJson(ContainerRequestContext request) {
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        String widened = widen(accept);
+        if (!widened.equals(accept)) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, widened);
+        }
+    }
+
+    /** The Accept header to negotiate with: {@code accept} itself, or it plus {@code application/json}. */
+    static String widen(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return accept;
+        }
+        String problemQuality = null;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals(JSON) || type.equals("application/*") || type.equals("*/*")) {
+                return accept;
+            }
+            if (type.equals(Problem.MEDIA_TYPE)) {
+                String quality = quality(parts);
+                if (!isZero(quality)) {
+                    problemQuality = quality;
+                }
+            }
+        }
+        if (problemQuality == null) {
+            return accept;
+        }
+        return accept + ", " + JSON + (problemQuality.isEmpty() ? "" : ";q=" + problemQuality);
+    }
+
+    /** The q parameter of a media range, or "" when it has none. */
+    private static String quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                return parameter.substring(2).trim();
+            }
+        }
+        return "";
+    }
+
+    private static boolean isZero(String quality) {
+        return quality.matches("0(\\.0{0,3})?");
+    }
+}

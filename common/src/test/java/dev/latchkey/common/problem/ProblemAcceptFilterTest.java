@@ -1,0 +1,42 @@
+package dev.latchkey.common.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ProblemAcceptFilterTest {
+
+    @Test
+    void problemJsonAloneAlsoAdmitsJson() {
+        assertEquals("application/problem+json, application/json",
+                ProblemAcceptFilter.widen("application/problem+json"));
+    }
+
+    @Test
+    void jsonIsAdmittedAtTheQualityOfProblemJson() {
+        assertEquals("text/plain, application/problem+json;q=0.5, application/json;q=0.5",
+                ProblemAcceptFilter.widen("text/plain, application/problem+json;q=0.5"));
+        assertEquals("Application/Problem+JSON ; Q=0.8, application/json;q=0.8",
+                ProblemAcceptFilter.widen("Application/Problem+JSON ; Q=0.8"));
+    }
+
+    @Test
+    void aHeaderThatSpeaksOfJsonOrWildcardsStaysAsItIs() {
+        assertEquals("application/problem+json, application/json",
+                ProblemAcceptFilter.widen("application/problem+json, application/json"));
+        assertEquals("application/problem+json, application/json;q=0",
+                ProblemAcceptFilter.widen("application/problem+json, application/json;q=0"));
+        assertEquals("application/problem+json, */*;q=0.1", ProblemAcceptFilter.widen("application/problem+json, */*;q=0.1"));
+        assertEquals("application/problem+json, application/*", ProblemAcceptFilter.widen("application/problem+json, application/*"));
+    }
+
+    @Test
+    void aHeaderWithoutProblemJsonOrRefusingItStaysAsItIs() {
+        assertEquals("text/html", ProblemAcceptFilter.widen("text/html"));
+        assertEquals("application/problem+json;q=0", ProblemAcceptFilter.widen("application/problem+json;q=0"));
+        assertEquals("application/problem+json;q=0.000", ProblemAcceptFilter.widen("application/problem+json;q=0.000"));
+        assertNull(ProblemAcceptFilter.widen(null));
+        assertEquals("", ProblemAcceptFilter.widen(""));
+    }
+}
