@@ -21,7 +21,8 @@ public class ProblemAcceptFilter {
     public void admitJson(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         String widened = widen(accept);
-        if (!widened.equals(accept)) {
+        // no Accept at all (the services' own REST clients send none) stays as it is
+        if (widened != null && !widened.equals(accept)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, widened);
         }
     }
