@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +37,7 @@ class ManifestEnvironmentIT {
 
     @Test
     void theServicesStartReadyWithTheDevOverlaysEnvironment() throws Exception {
-        assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: the dev overlay cannot be rendered");
+        assumeTrue(Command.onPath("kubectl"), "kubectl is not on the PATH: the dev overlay cannot be rendered");
         List<JsonNode> objects = render(LatchkeyIT.root().resolve("deploy/overlays/dev"));
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {
@@ -152,11 +151,5 @@ class ManifestEnvironmentIT {
             });
         }
         return objects;
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 }

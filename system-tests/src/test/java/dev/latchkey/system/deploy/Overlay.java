@@ -3,16 +3,15 @@ package dev.latchkey.system.deploy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.system.Command;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One kustomize overlay of deploy/, rendered by the real {@code kubectl kustomize}, as a list of objects. */
@@ -34,9 +33,9 @@ record Overlay(String name, List<JsonNode> objects) {
     }
 
     static Overlay render(String name) throws IOException, InterruptedException {
-        assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: the rendered deploy/ manifests are not checked");
+        assumeTrue(Command.onPath("kubectl"), "kubectl is not on the PATH: the rendered deploy/ manifests are not checked");
         Path dir = root().resolve("deploy/overlays").resolve(name);
-        Run run = Run.of(List.of("kubectl", "kustomize", dir.toString()), null, 120);
+        Command run = Command.run(List.of("kubectl", "kustomize", dir.toString()), null, 120);
         if (run.exit() != 0) {
             throw new AssertionError("kubectl kustomize " + dir + " failed:\n" + run.err());
         }
@@ -49,12 +48,6 @@ record Overlay(String name, List<JsonNode> objects) {
             });
         }
         return new Overlay(name, objects);
-    }
-
-    static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     List<JsonNode> ofKind(String kind) {
@@ -87,31 +80,5 @@ record Overlay(String name, List<JsonNode> objects) {
 
     static String name(JsonNode object) {
         return object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
-    }
-
-    /** A process run to its end with a timeout; stdin from {@code input} when not null. */
-    record Run(int exit, String out, String err) {
-        static Run of(List<String> command, String input, int timeoutSeconds) throws IOException, InterruptedException {
-            Path out = Files.createTempFile("latchkey-run", ".out");
-            Path err = Files.createTempFile("latchkey-run", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(out.toFile()).redirectError(err.toFile());
-                Process process = builder.start();
-                try (var stdin = process.getOutputStream()) {
-                    if (input != null) {
-                        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command) + " took longer than " + timeoutSeconds + " s");
-                }
-                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.system.deploy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.system.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class SchemaValidator {
 
     /** One JSON line per object: {kind, name, result: valid | invalid | no-model, error}. */
     static List<String> validate(List<JsonNode> objects) throws IOException, InterruptedException {
-        assumeTrue(Overlay.onPath("node") && Overlay.onPath("npm"),
+        assumeTrue(Command.onPath("node") && Command.onPath("npm"),
                 "node or npm is not on the PATH: the manifests are not validated against the Kubernetes schema");
         Path dir = Path.of("target/k8s-validate").toAbsolutePath();
         Files.createDirectories(dir);
@@ -36,14 +37,14 @@ final class SchemaValidator {
             List<String> command = new java.util.ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund",
                     "--loglevel=error", "--prefix", dir.toString()));
             command.addAll(PACKAGES);
-            Overlay.Run install = Overlay.Run.of(command, null, 300);
+            Command install = Command.run(command, null, 300);
             assumeTrue(install.exit() == 0, "npm install of the schema packages failed (offline?): " + install.err());
         }
         Path script = dir.resolve("validate.mjs");
         try (InputStream in = SchemaValidator.class.getResourceAsStream("/k8s-validate/validate.mjs")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        Overlay.Run run = Overlay.Run.of(List.of("node", script.toString(), dir.resolve("node_modules").toString()),
+        Command run = Command.run(List.of("node", script.toString(), dir.resolve("node_modules").toString()),
                 Overlay.JSON.writeValueAsString(objects), 120);
         if (run.exit() != 0) {
             throw new AssertionError("the schema validator failed:\n" + run.err());
