@@ -16,6 +16,7 @@ import dev.latchkey.sdk.token.model.CreateTokenRequest;
 import dev.latchkey.sdk.token.model.CreatedToken;
 import dev.latchkey.sdk.token.model.Token;
 import dev.latchkey.sdk.token.model.TokenType;
+import dev.latchkey.system.verifiers.Gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The seed's journey, end to end, through the generated Java SDK: the vendor bootstraps, creates a tenant, a level-5
  * role and three users; an admin, acting through the vendor's token exchange, creates a client-credentials token and
  * an access key for the tenant; a user makes a personal token that follows the user's roles. Each credential is shown
- * once, never listed, exchanged for a JWT that the resource server lets through with its tenant and permissions, then
- * deleted by the admin: exchanges fail within a second and introspection calls it inactive.
+ * once, never listed, exchanged for a JWT that the gateway (Apache httpd with mod_auth_openidc, where it can run) lets
+ * through to the API with its tenant and permissions, then deleted by the admin: exchanges fail within a second and
+ * introspection calls it inactive.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
@@ -52,6 +54,8 @@ class JourneyIT {
     static BootstrapCredential vendor;
     static OAuth oauth;
     static JwksResourceServer jwks;
+    static Gateway.Ports gatewayPorts;
+    /** Where clients' JWTs meet the vendor's API: the gateway where it can run. */
     static ResourceServer api;
 
     // what the journey builds, step by step
@@ -59,20 +63,29 @@ class JourneyIT {
     static Role operator;
     static String adminSession;
     static TokensApi admin;
-    static CreatedToken gateway;
+    static CreatedToken introspector;
 
     @BeforeAll
     static void start() throws Exception {
         ports = new Launcher.Ports(LatchkeyIT.freePort(), LatchkeyIT.freePort(), LatchkeyIT.freePort());
-        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-journey"), ports,
-                LatchkeyIT.environment(), OUTPUT::add);
+        Map<String, String> env = LatchkeyIT.environment();
+        String issuer = "http://127.0.0.1:" + ports.auth();
+        if (Gateway.unavailable().isEmpty()) {
+            // the gateway fetches the JWKS over https only: its TLS front is auth-service's public address
+            gatewayPorts = Gateway.Ports.reserve();
+            issuer = gatewayPorts.issuer();
+            env.put("LATCHKEY_AUTH_ISSUER", issuer);
+        }
+        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-journey"), ports, env, OUTPUT::add);
         oauth = new OAuth(ports.auth());
-        jwks = new JwksResourceServer(oauth.baseUri());
-        api = jwks;
+        jwks = new JwksResourceServer(oauth.baseUri(), issuer);
     }
 
     @AfterAll
     static void stop() throws IOException {
+        if (api instanceof GatewayResourceServer real) {
+            real.close();
+        }
         if (launcher != null) {
             launcher.close();
         }
@@ -121,8 +134,20 @@ class JourneyIT {
         admin = Sdk.tokens(tokenUri(), adminSession);
 
         // the gateway's own credential, for introspection: a tenant token holding oauth.introspect only
-        gateway = admin.createTenantToken(tenant, new CreateTokenRequest()
+        introspector = admin.createTenantToken(tenant, new CreateTokenRequest()
                 .type(TokenType.CLIENT_CREDENTIALS).description("API gateway").permissionIds(List.of("oauth.introspect")));
+        api = resourceServer();
+    }
+
+    /** The vendor's API behind the real gateway, or, where none can run here, a resource server verifying on its own. */
+    static ResourceServer resourceServer() throws Exception {
+        if (gatewayPorts == null) {
+            System.out.println("JourneyIT without the gateway: " + Gateway.unavailable().orElseThrow()
+                    + "; JWTs are verified against the JWKS by jose4j instead");
+            return jwks;
+        }
+        return GatewayResourceServer.start(Path.of("target", "journey-gateway").toAbsolutePath(), gatewayPorts,
+                oauth.baseUri(), introspector.getToken().getClientId(), introspector.getClientSecret());
     }
 
     @Test
@@ -222,7 +247,7 @@ class JourneyIT {
     }
 
     static IntrospectionResponse introspect(String token) throws Exception {
-        return oauth.introspect(gateway.getToken().getClientId(), gateway.getClientSecret(), token);
+        return oauth.introspect(introspector.getToken().getClientId(), introspector.getClientSecret(), token);
     }
 
     @FunctionalInterface

@@ -10,15 +10,17 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 /**
  * A resource server that verifies Latchkey JWTs on its own, with jose4j against auth-service's live JWKS: signature,
- * issuer, audience and expiry, and no call to Latchkey per request.
+ * issuer, audience and expiry, and no call to Latchkey per request. The journey's fallback where no gateway can run.
  */
 final class JwksResourceServer implements ResourceServer {
 
     private final JwtConsumer consumer;
 
-    JwksResourceServer(String issuer) {
+    /** Verifies JWTs of {@code issuer} against the JWKS that auth-service serves at {@code authService}. */
+    JwksResourceServer(String authService, String issuer) {
         this.consumer = new JwtConsumerBuilder()
-                .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(issuer + "/.well-known/jwks.json")))
+                .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(
+                        new HttpsJwks(authService + "/.well-known/jwks.json")))
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience("latchkey")
                 .setRequireExpirationTime()

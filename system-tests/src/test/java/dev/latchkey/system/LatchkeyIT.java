@@ -102,7 +102,7 @@ class LatchkeyIT {
     @Order(1)
     void bootstrapCredentialJwtVerifiedTenantCreatedAndReadBack() throws Exception {
         String jwt = jwt();
-        JwtClaims claims = new JwksResourceServer(auth()).claims(jwt);
+        JwtClaims claims = new JwksResourceServer(auth(), auth()).claims(jwt);
         assertEquals(bootstrap.clientId(), claims.getSubject());
         assertEquals("vendor", claims.getStringClaimValue("token_type"));
         assertTrue(claims.getExpirationTime().getValue() > claims.getIssuedAt().getValue());
