@@ -115,7 +115,8 @@ class ResourceServersIT {
                     own.getToken().getClientId(), own.getClientSecret());
             System.out.println("Gateway: Apache httpd + mod_auth_openidc on " + gatewayPorts + ", test CA made with " + ca.tool());
         }
-        System.out.println("Stack and gateway ready in " + Duration.between(began, Instant.now()).toMillis() + " ms");
+        System.out.println((gateway != null ? "Stack and gateway" : "Stack (no gateway)") + " ready in "
+                + Duration.between(began, Instant.now()).toMillis() + " ms");
     }
 
     @AfterAll
