@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Role", description = "A named set of permissions with a level; 0 is the strongest")
+@Schema(name = "Role", description = "A named set of permissions with a level; 0 is the strongest",
+        examples = RoleResponse.EXAMPLE)
 public record RoleResponse(
         UUID id,
         @Schema(description = "The tenant that owns it; absent for global (vendor) roles") UUID tenantId,
@@ -19,6 +20,14 @@ public record RoleResponse(
         boolean builtIn,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"id": "6fa459ea-ee8a-4ca4-894e-db77e160355e", "tenantId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+             "key": "deployer",
+             "name": "Deployer", "description": "Runs deployments", "level": 20,
+             "permissions": ["tokens.tenant.read", "audit.read"], "builtIn": false,
+             "createdAt": "2026-11-28T18:00:00Z", "updatedAt": "2026-11-28T18:00:00Z"}""";
 
     public static RoleResponse from(Role r) {
         return new RoleResponse(r.id, r.tenantId, r.key, r.name, r.description, r.level, r.permissionList(),

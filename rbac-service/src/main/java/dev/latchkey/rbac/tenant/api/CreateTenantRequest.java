@@ -5,11 +5,15 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A new tenant")
+@Schema(description = "A new tenant", examples = CreateTenantRequest.EXAMPLE)
 public record CreateTenantRequest(
         @Schema(description = "Display name of the customer account", examples = "Acme Corp")
         @NotBlank @Size(max = 200)
         String name,
         @Schema(description = "A small JSON object of the vendor's own: at most 50 keys and 4 KiB", examples = "{\"plan\": \"pro\"}")
         Map<String, Object> metadata) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"name": "Acme Corp", "metadata": {"plan": "pro"}}""";
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Tenant", description = "A customer account of the vendor")
+@Schema(name = "Tenant", description = "A customer account of the vendor", examples = TenantResponse.EXAMPLE)
 public record TenantResponse(
         @Schema(description = "Tenant id", examples = "1b4e28ba-2fa1-11d2-883f-0016d3cca427")
         UUID id,
@@ -20,6 +20,12 @@ public record TenantResponse(
         Instant createdAt,
         @Schema(description = "Last change (UTC)", examples = "2026-11-28T18:00:00Z")
         Instant updatedAt) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "name": "Acme Corp", "metadata": {"plan": "pro"},
+             "createdBy": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc", "createdAt": "2026-11-28T18:00:00Z",
+             "updatedAt": "2026-11-28T18:00:00Z"}""";
 
     public static TenantResponse from(Tenant tenant) {
         return new TenantResponse(tenant.id, tenant.name, tenant.metadata, tenant.createdBy, tenant.createdAt,

@@ -6,15 +6,19 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "Whether a presented credential is good, and if so the state of its token")
+@Schema(description = "Whether a presented credential is good, and if so the state of its token",
+        examples = CredentialVerdict.EXAMPLE)
 public record CredentialVerdict(
         @Schema(description = "True when the credential may be used now") boolean valid,
-        @Schema(description = "Why not, when not valid", examples = "mismatch") Reason reason,
+        @Schema(description = "Why not, when not valid", examples = "MISMATCH") Reason reason,
         @Schema(description = "The token, when valid") TokenState token,
         @Schema(description = "When the presented secret is the one before the last roll: the end of its grace period")
         Instant acceptedUntil,
         @Schema(description = "When refused for a token that exists (mismatch, expired, disabled): its id, so the failure "
                 + "lands in its tenant's audit log") UUID tokenId) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = "{\"valid\": true, \"token\":" + TokenState.EXAMPLE + "}";
 
     /** Why a credential was refused. {@code MALFORMED} is decided by the checksum, before any lookup. */
     public enum Reason {

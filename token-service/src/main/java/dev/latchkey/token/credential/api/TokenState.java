@@ -13,7 +13,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "What auth-service needs to issue a JWT for a token; never a secret or a hash")
+@Schema(description = "What auth-service needs to issue a JWT for a token; never a secret or a hash",
+        examples = TokenState.EXAMPLE)
 public record TokenState(
         UUID tokenId,
         TokenContext context,
@@ -33,6 +34,15 @@ public record TokenState(
         int secretGeneration,
         @Schema(description = "Until when the secret before the last roll still works; absent without a grace period")
         Instant previousSecretExpiresAt) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"tokenId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "context": "TENANT", "type": "CLIENT_CREDENTIALS",
+             "tenantId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "clientId": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc",
+             "roleIds": ["6fa459ea-ee8a-4ca4-894e-db77e160355e"],
+             "allRoles": false, "permissionIds": [], "metadata": {"environment": "production"},
+             "expiresAt": "2026-12-28T18:00:00Z", "jwtLifetimeSeconds": 300, "refreshTokensEnabled": true,
+             "secretGeneration": 0}""";
 
     public static TokenState of(ApiToken token, EffectiveSettings settings) {
         return new TokenState(token.id, token.context, token.type, token.tenantId, token.userId, token.clientId,

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * override: a null field follows the application, and a set one may only tighten it.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Settings", description = "M2M settings")
+@Schema(name = "Settings", description = "M2M settings", examples = SettingsBody.EXAMPLE)
 public record SettingsBody(
         @Schema(description = "Whether API tokens may be created and used at all", examples = "true")
         Boolean m2mEnabled,
@@ -27,4 +27,9 @@ public record SettingsBody(
         @Min(30) @Max(86_400) Integer jwtLifetimeSeconds,
         @Schema(description = "Whether the client-credentials grant also returns a refresh token", examples = "true")
         Boolean refreshTokensEnabled) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"m2mEnabled": true, "tokenTypes": ["CLIENT_CREDENTIALS", "ACCESS_TOKEN"], "maxExpiryMinutes": 525600,
+             "jwtLifetimeSeconds": 300, "refreshTokensEnabled": true}""";
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A new API token. Tenant tokens take roleIds or permissionIds (not both); personal tokens may "
-        + "narrow their user's roles with roleIds.")
+        + "narrow their user's roles with roleIds.", examples = CreateTokenRequest.EXAMPLE)
 public record CreateTokenRequest(
         @Schema(examples = "CLIENT_CREDENTIALS") @NotNull TokenType type,
         @Schema(examples = "CI deploys") @Size(max = 500) String description,
@@ -24,4 +24,10 @@ public record CreateTokenRequest(
         @Schema(description = "A small JSON object that becomes the JWT's metadata claim (at most 50 keys, 4 KiB)",
                 examples = "{\"environment\": \"production\"}")
         Map<String, Object> metadata) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"type": "CLIENT_CREDENTIALS", "description": "CI deploys",
+             "roleIds": ["6fa459ea-ee8a-4ca4-894e-db77e160355e"],
+             "expiresInMinutes": 43200, "metadata": {"environment": "production"}}""";
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Token", description = "An API token; never its secret")
+@Schema(name = "Token", description = "An API token; never its secret", examples = TokenResponse.EXAMPLE)
 public record TokenResponse(
         UUID id,
         TokenType type,
@@ -34,6 +34,16 @@ public record TokenResponse(
         @Schema(description = "Absent: never expires") Instant expiresAt,
         @Schema(description = "Last successful use, recorded in batches (may lag by a minute)") Instant lastUsedAt,
         @Schema(description = "Until when the secret before the last roll still works") Instant previousSecretExpiresAt) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"id": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "type": "CLIENT_CREDENTIALS", "context": "TENANT",
+             "tenantId": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "clientId": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc",
+             "secretHint": "lk_cs_...X9fQ",
+             "description": "CI deploys", "roleIds": ["6fa459ea-ee8a-4ca4-894e-db77e160355e"], "permissionIds": [],
+             "metadata": {"environment": "production"}, "createdBy": "auth0|6512f0c1",
+             "createdAt": "2026-11-28T18:00:00Z", "updatedAt": "2026-11-28T18:00:00Z",
+             "expiresAt": "2026-12-28T18:00:00Z"}""";
 
     public static TokenResponse from(ApiToken t) {
         return new TokenResponse(t.id, t.type, t.context, t.tenantId, t.userId, t.clientId, t.secretHint, t.description,

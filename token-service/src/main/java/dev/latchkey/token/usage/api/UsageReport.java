@@ -8,10 +8,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A batch from auth-service: tokens used since the last batch, and failed uses")
+@Schema(description = "A batch from auth-service: tokens used since the last batch, and failed uses",
+        examples = UsageReport.EXAMPLE)
 public record UsageReport(
         @Size(max = 10_000) List<@NotNull @Valid Use> used,
         @Size(max = 10_000) List<@NotNull @Valid Failure> failures) {
+
+    /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
+    public static final String EXAMPLE = """
+            {"used": [{"tokenId": "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "at": "2026-11-28T18:00:00Z"}],
+             "failures": [{"clientId": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc", "reason": "MISMATCH",
+             "at": "2026-11-28T18:00:00Z", "source": "203.0.113.7"}]}""";
 
     @Schema(description = "The last successful use of a token in the batch")
     public record Use(@NotNull UUID tokenId, @NotNull Instant at) {
