@@ -1,13 +1,22 @@
 package dev.latchkey.system;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.sdk.auth.invoker.ApiException;
+import dev.latchkey.sdk.auth.model.TokenResponse;
+import dev.latchkey.sdk.rbac.api.TenantsApi;
+import dev.latchkey.sdk.rbac.invoker.ApiResponse;
+import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
+import dev.latchkey.sdk.rbac.model.Tenant;
+import dev.latchkey.sdk.token.api.TokensApi;
+import dev.latchkey.sdk.token.model.CreateTokenRequest;
+import dev.latchkey.sdk.token.model.CreatedToken;
+import dev.latchkey.sdk.token.model.Problem;
+import dev.latchkey.sdk.token.model.TokenType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,11 +27,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The three packaged services on one real PostgreSQL, started as the run command starts them, driven over HTTP:
- * bootstrap credential, JWT, verification against the JWKS, a tenant created and read back.
+ * The three packaged services on one real PostgreSQL, started as the run command starts them, driven through the
+ * generated Java SDK: bootstrap credential, JWT, verification against the JWKS, a tenant created and read back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LatchkeyIT {
@@ -42,6 +49,7 @@ class LatchkeyIT {
     static Launcher.Ports ports;
     static Launcher launcher;
     static BootstrapCredential bootstrap;
+    static OAuth oauth;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,6 +58,7 @@ class LatchkeyIT {
         launcher = Launcher.start(root(), data, ports, environment(), OUTPUT::add);
         System.out.println("Three services ready in " + launcher.startup().toMillis() + " ms");
         bootstrap = launcher.bootstrap().orElseThrow(() -> new AssertionError("no bootstrap credential was printed"));
+        oauth = new OAuth(auth());
     }
 
     @AfterAll
@@ -85,99 +94,92 @@ class LatchkeyIT {
         return "http://127.0.0.1:" + ports.rbac();
     }
 
-    static String jwt() {
-        return given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                .formParam("grant_type", "client_credentials")
-                .when().post(auth() + "/oauth/token")
-                .then().statusCode(200).body("token_type", equalTo("Bearer"))
-                .extract().path("access_token");
+    static String jwt() throws Exception {
+        return oauth.clientCredentials(bootstrap.clientId(), bootstrap.clientSecret());
     }
 
     @Test
     @Order(1)
     void bootstrapCredentialJwtVerifiedTenantCreatedAndReadBack() throws Exception {
         String jwt = jwt();
-        JwtClaims claims = new JwtConsumerBuilder()
-                .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(auth() + "/.well-known/jwks.json")))
-                .setExpectedIssuer(auth())
-                .setExpectedAudience("latchkey")
-                .setRequireExpirationTime()
-                .build()
-                .processToClaims(jwt);
+        JwtClaims claims = new JwksResourceServer(auth(), auth()).claims(jwt);
         assertEquals(bootstrap.clientId(), claims.getSubject());
         assertEquals("vendor", claims.getStringClaimValue("token_type"));
         assertTrue(claims.getExpirationTime().getValue() > claims.getIssuedAt().getValue());
 
-        String id = given().auth().oauth2(jwt).contentType("application/json").body("{\"name\":\"Acme Corp\"}")
-                .when().post(rbac() + "/tenants")
-                .then().statusCode(201).header("Location", containsString("/tenants/"))
-                .extract().path("id");
-        given().auth().oauth2(jwt).when().get(rbac() + "/tenants/" + id)
-                .then().statusCode(200).body("name", equalTo("Acme Corp"));
-        given().auth().oauth2(jwt).when().get(rbac() + "/tenants")
-                .then().statusCode(200).body("items.id", hasItem(id));
+        TenantsApi tenants = Sdk.rbac(rbac(), jwt).tenants();
+        ApiResponse<Tenant> created = tenants.createTenantWithHttpInfo(new CreateTenantRequest().name("Acme Corp"));
+        assertEquals(201, created.getStatusCode());
+        UUID id = created.getData().getId();
+        assertTrue(created.getHeaders().get("Location").get(0).endsWith("/tenants/" + id), created.getHeaders().toString());
+        assertEquals("Acme Corp", tenants.getTenant(id).getName());
+        assertTrue(tenants.listTenants(0, 50).getItems().stream().anyMatch(t -> t.getId().equals(id)));
     }
 
     @Test
     @Order(2)
-    void clientSecretPostWorksAndAWrongSecretIsInvalidClient() {
-        given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", bootstrap.clientId()).formParam("client_secret", bootstrap.clientSecret())
-                .when().post(auth() + "/oauth/token").then().statusCode(200);
+    void clientSecretPostWorksAndAWrongSecretIsInvalidClient() throws Exception {
+        TokenResponse posted = oauth.oauth2().requestToken(OAuth.CLIENT_CREDENTIALS, null, bootstrap.clientId(),
+                bootstrap.clientSecret(), null, null, null, null);
+        assertEquals("Bearer", posted.getTokenType());
         String wrong = bootstrap.clientSecret().substring(0, 30) + (bootstrap.clientSecret().charAt(30) == 'A' ? 'B' : 'A')
                 + bootstrap.clientSecret().substring(31);
-        given().auth().preemptive().basic(bootstrap.clientId(), wrong)
-                .formParam("grant_type", "client_credentials")
-                .when().post(auth() + "/oauth/token")
-                .then().statusCode(401).body("error", equalTo("invalid_client"))
-                .header("WWW-Authenticate", containsString("Basic"));
+        ApiException refused = assertThrows(ApiException.class, () -> oauth.clientCredentials(bootstrap.clientId(), wrong));
+        assertEquals(401, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("\"invalid_client\""), refused.getResponseBody());
+        assertTrue(refused.getResponseHeaders().firstValue("WWW-Authenticate").orElse("").contains("Basic"));
     }
 
     @Test
     @Order(3)
-    void rbacRefusesMissingAndForeignTokens() {
-        given().when().get(rbac() + "/tenants").then().statusCode(401).contentType("application/problem+json");
+    void rbacRefusesMissingAndForeignTokens() throws Exception {
+        // the SDK sends no Authorization header until the user adds one
+        dev.latchkey.sdk.rbac.invoker.ApiClient anonymous = new dev.latchkey.sdk.rbac.invoker.ApiClient();
+        anonymous.updateBaseUri(rbac());
+        dev.latchkey.sdk.rbac.invoker.ApiException missing = assertThrows(dev.latchkey.sdk.rbac.invoker.ApiException.class,
+                () -> new TenantsApi(anonymous).listTenants(0, 50));
+        assertEquals(401, missing.getCode());
+        assertTrue(missing.getResponseHeaders().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
         String jwt = jwt();
         String[] parts = jwt.split("\\.");
         String otherSignature = jwt().split("\\.")[2];
-        given().auth().oauth2(parts[0] + "." + parts[1] + "." + otherSignature.replace('A', 'B').replace('Q', 'A'))
-                .when().get(rbac() + "/tenants").then().statusCode(401);
+        String forged = parts[0] + "." + parts[1] + "." + otherSignature.replace('A', 'B').replace('Q', 'A');
+        assertEquals(401, Sdk.refusal(() -> Sdk.rbac(rbac(), forged).tenants().listTenants(0, 50)));
     }
 
     @Test
     @Order(4)
-    void aTenantTokenMadeThroughRealRbacIsExchangedThenDeletedAndRefused() {
+    void aTenantTokenMadeThroughRealRbacIsExchangedThenDeletedAndRefused() throws Exception {
         String vendor = jwt();
-        String token = "http://127.0.0.1:" + ports.token();
-        String tenant = given().auth().oauth2(vendor).contentType("application/json").body("{\"name\":\"Token Corp\"}")
-                .post(rbac() + "/tenants").then().statusCode(201).extract().path("id");
+        TokensApi tokens = Sdk.tokens("http://127.0.0.1:" + ports.token(), vendor);
+        UUID tenant = Sdk.rbac(rbac(), vendor).tenants().createTenant(new CreateTenantRequest().name("Token Corp")).getId();
         // the level rule is rbac-service's answer: a foreign or missing role is refused by name
-        given().auth().oauth2(vendor).contentType("application/json")
-                .body("{\"type\":\"CLIENT_CREDENTIALS\",\"roleIds\":[\"" + java.util.UUID.randomUUID() + "\"]}")
-                .post(token + "/tenants/" + tenant + "/tokens")
-                .then().statusCode(400).body("violations[0].field", equalTo("roleIds[0]"));
-        io.restassured.path.json.JsonPath created = given().auth().oauth2(vendor).contentType("application/json")
-                .body("{\"type\":\"CLIENT_CREDENTIALS\",\"description\":\"ci\",\"roleIds\":[\"00000000-0000-4000-8000-000000000010\"]}")
-                .post(token + "/tenants/" + tenant + "/tokens")
-                .then().statusCode(201).extract().jsonPath();
-        String clientId = created.getString("token.clientId");
-        String secret = created.getString("clientSecret");
+        dev.latchkey.sdk.token.invoker.ApiException unknownRole = assertThrows(dev.latchkey.sdk.token.invoker.ApiException.class,
+                () -> tokens.createTenantToken(tenant, new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS)
+                        .roleIds(List.of(UUID.randomUUID()))));
+        assertEquals(400, unknownRole.getCode());
+        Problem problem = new ObjectMapper().readValue(unknownRole.getResponseBody(), Problem.class);
+        assertEquals("roleIds[0]", problem.getViolations().get(0).getField());
 
-        given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post(auth() + "/oauth/token").then().statusCode(200);
-        given().auth().oauth2(vendor).delete(token + "/tenants/" + tenant + "/tokens/" + created.getString("token.id"))
-                .then().statusCode(204);
+        CreatedToken created = tokens.createTenantToken(tenant, new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS)
+                .description("ci").roleIds(List.of(UUID.fromString("00000000-0000-4000-8000-000000000010"))));
+        String clientId = created.getToken().getClientId();
+        String secret = created.getClientSecret();
+
+        oauth.clientCredentials(clientId, secret);
+        tokens.deleteTenantToken(tenant, created.getToken().getId());
         // Rule 4: refused within a second of the 204 (the change feed usually takes a few milliseconds, so the
         // very next exchange can still race it)
         long deleted = System.nanoTime();
-        while (given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post(auth() + "/oauth/token").statusCode() == 200) {
+        while (oauth.clientCredentialsStatus(clientId, secret) == 200) {
             if (System.nanoTime() - deleted > 1_000_000_000L) {
                 throw new AssertionError("a deleted token was still exchanged 1 s after its delete");
             }
         }
-        given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post(auth() + "/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+        ApiException refused = assertThrows(ApiException.class, () -> oauth.clientCredentials(clientId, secret));
+        assertEquals(401, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("\"invalid_client\""), refused.getResponseBody());
     }
 
     @Test
@@ -202,14 +204,12 @@ class LatchkeyIT {
     @Test
     @Order(6)
     void restartKeepsDataAndPrintsNoSecret() throws Exception {
-        String tenants = given().auth().oauth2(jwt()).when().get(rbac() + "/tenants").then().statusCode(200)
-                .extract().path("total").toString();
+        long tenants = Sdk.rbac(rbac(), jwt()).tenants().listTenants(0, 50).getTotal();
         launcher.close();
         OUTPUT.clear();
         launcher = Launcher.start(root(), data, ports, environment(), OUTPUT::add);
         assertTrue(launcher.bootstrap().isEmpty(), "no credential is printed on a second start");
         assertFalse(String.join("\n", OUTPUT).contains(bootstrap.clientSecret().substring(6, 30)));
-        given().auth().oauth2(jwt()).when().get(rbac() + "/tenants").then().statusCode(200)
-                .body("total", equalTo(Integer.parseInt(tenants)));
+        assertEquals(tenants, Sdk.rbac(rbac(), jwt()).tenants().listTenants(0, 50).getTotal());
     }
 }

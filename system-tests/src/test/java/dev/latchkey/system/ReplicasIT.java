@@ -1,10 +1,14 @@
 package dev.latchkey.system;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
+import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
+import dev.latchkey.sdk.token.api.TokensApi;
+import dev.latchkey.sdk.token.model.CreateTokenRequest;
+import dev.latchkey.sdk.token.model.CreatedToken;
+import dev.latchkey.sdk.token.model.TokenType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicasIT {
 
+    static final UUID MEMBER = UUID.fromString("00000000-0000-4000-8000-000000000010");
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static Launcher launcher;
     static Launcher.Ports ports;
     static int secondAuth;
     static BootstrapCredential bootstrap;
+    static OAuth first;
+    static OAuth second;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +51,8 @@ class ReplicasIT {
         secondAuth = LatchkeyIT.freePort();
         launcher.startReplica("auth-service", secondAuth);
         bootstrap = launcher.bootstrap().orElseThrow();
+        first = new OAuth(ports.auth());
+        second = new OAuth(secondAuth);
     }
 
     @AfterAll
@@ -53,19 +63,12 @@ class ReplicasIT {
         Files.writeString(Path.of("target", "replicas-it-services.log"), String.join("\n", OUTPUT));
     }
 
-    static String auth(int port) {
+    static String url(int port) {
         return "http://127.0.0.1:" + port;
     }
 
-    static String vendorJwt() {
-        return given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                .formParam("grant_type", "client_credentials").post(auth(ports.auth()) + "/oauth/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    static int exchange(int port, String clientId, String secret) {
-        return given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post(auth(port) + "/oauth/token").then().extract().statusCode();
+    static String vendorJwt() throws Exception {
+        return first.clientCredentials(bootstrap.clientId(), bootstrap.clientSecret());
     }
 
     static String kid(String jwt) {
@@ -74,43 +77,37 @@ class ReplicasIT {
     }
 
     @Test
-    void bothReplicasPublishTheSameKeysAndSignWithTheSameOne() {
-        String first = given().get(auth(ports.auth()) + "/.well-known/jwks.json").asString();
-        String second = given().get(auth(secondAuth) + "/.well-known/jwks.json").asString();
-        assertEquals(first, second);
+    void bothReplicasPublishTheSameKeysAndSignWithTheSameOne() throws Exception {
+        assertEquals(first.discovery().getJwks(), second.discovery().getJwks());
         String jwtA = vendorJwt();
-        String jwtB = given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                .formParam("grant_type", "client_credentials").post(auth(secondAuth) + "/oauth/token")
-                .then().statusCode(200).extract().path("access_token");
+        String jwtB = second.clientCredentials(bootstrap.clientId(), bootstrap.clientSecret());
         assertEquals(kid(jwtA), kid(jwtB));
     }
 
     @Test
     void aDeletedTokenIsRefusedByEveryReplicaWithinASecond() throws Exception {
         String vendor = vendorJwt();
-        String token = "http://127.0.0.1:" + ports.token();
-        String tenant = given().auth().oauth2(vendor).contentType("application/json").body("{\"name\":\"Revocation Corp\"}")
-                .post("http://127.0.0.1:" + ports.rbac() + "/tenants").then().statusCode(201).extract().path("id");
+        TokensApi tokens = Sdk.tokens(url(ports.token()), vendor);
+        UUID tenant = Sdk.rbac(url(ports.rbac()), vendor).tenants()
+                .createTenant(new CreateTenantRequest().name("Revocation Corp")).getId();
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            JsonPath created = given().auth().oauth2(vendor).contentType("application/json")
-                    .body("{\"type\":\"CLIENT_CREDENTIALS\",\"roleIds\":[\"00000000-0000-4000-8000-000000000010\"]}")
-                    .post(token + "/tenants/" + tenant + "/tokens").then().statusCode(201).extract().jsonPath();
-            String clientId = created.getString("token.clientId");
-            String secret = created.getString("clientSecret");
+            CreatedToken created = tokens.createTenantToken(tenant,
+                    new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS).roleIds(List.of(MEMBER)));
+            String clientId = created.getToken().getClientId();
+            String secret = created.getClientSecret();
             // both replicas hold it in memory now
-            for (int port : new int[] {ports.auth(), secondAuth}) {
-                assertEquals(200, exchange(port, clientId, secret));
-                assertEquals(200, exchange(port, clientId, secret));
+            for (OAuth replica : List.of(first, second)) {
+                assertEquals(200, replica.clientCredentialsStatus(clientId, secret));
+                assertEquals(200, replica.clientCredentialsStatus(clientId, secret));
             }
-            given().auth().oauth2(vendor).delete(token + "/tenants/" + tenant + "/tokens/" + created.getString("token.id"))
-                    .then().statusCode(204);
+            tokens.deleteTenantToken(tenant, created.getToken().getId());
             long acknowledged = System.nanoTime();
             boolean aRefused = false;
             boolean bRefused = false;
             while (!(aRefused && bRefused)) {
-                aRefused = aRefused || exchange(ports.auth(), clientId, secret) == 401;
-                bRefused = bRefused || exchange(secondAuth, clientId, secret) == 401;
+                aRefused = aRefused || first.clientCredentialsStatus(clientId, secret) == 401;
+                bRefused = bRefused || second.clientCredentialsStatus(clientId, secret) == 401;
                 if (System.nanoTime() - acknowledged > 5_000_000_000L) {
                     throw new AssertionError("a deleted token still worked 5 s after the delete");
                 }
@@ -128,40 +125,27 @@ class ReplicasIT {
     @Test
     void aPersonalTokenLivesAndDiesWithItsUsersMembership() throws Exception {
         String vendor = vendorJwt();
-        String rbac = "http://127.0.0.1:" + ports.rbac();
-        String token = "http://127.0.0.1:" + ports.token();
-        String tenant = given().auth().oauth2(vendor).contentType("application/json").body("{\"name\":\"People Corp\"}")
-                .post(rbac + "/tenants").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(vendor).contentType("application/json")
-                .body("{\"roleIds\":[\"00000000-0000-4000-8000-000000000010\"]}")
-                .put(rbac + "/tenants/" + tenant + "/users/auth0|carol").then().statusCode(201);
+        Sdk.Rbac rbac = Sdk.rbac(url(ports.rbac()), vendor);
+        UUID tenant = rbac.tenants().createTenant(new CreateTenantRequest().name("People Corp")).getId();
+        rbac.memberships().setMembership(tenant, "auth0|carol", new SetMembershipRequest().roleIds(List.of(MEMBER)));
 
         // the vendor's backend acts for its signed-in user
-        String session = given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                .formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                .formParam("subject_token", "auth0|carol")
-                .formParam("subject_token_type", "urn:latchkey:params:oauth:token-type:user-id")
-                .formParam("tenant_id", tenant)
-                .post(auth(ports.auth()) + "/oauth/token").then().statusCode(200).extract().path("access_token");
-        String key = given().auth().oauth2(session).contentType("application/json")
-                .body("{\"type\":\"ACCESS_TOKEN\",\"description\":\"carol's laptop\"}")
-                .post(token + "/tenants/" + tenant + "/personal-tokens").then().statusCode(201)
-                .body("token.userId", equalTo("auth0|carol")).extract().path("accessKey");
+        String session = first.actFor(bootstrap, "auth0|carol", tenant);
+        CreatedToken created = Sdk.tokens(url(ports.token()), session).createPersonalToken(tenant,
+                new CreateTokenRequest().type(TokenType.ACCESS_TOKEN).description("carol's laptop"));
+        assertEquals("auth0|carol", created.getToken().getUserId());
+        String key = created.getAccessKey();
 
-        String exchanged = given().formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                .formParam("subject_token", key).formParam("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
-                .post(auth(ports.auth()) + "/oauth/token").then().statusCode(200).extract().path("access_token");
+        String exchanged = first.exchangeAccessKey(key);
         JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(exchanged.split("\\.")[1])));
         assertEquals("personal", claims.getString("token_type"));
         assertEquals("auth0|carol", claims.getString("user_id"));
         assertTrue(claims.getList("permissions").contains("tokens.personal.write"), claims.prettify());
         assertTrue(!claims.getList("permissions").contains("users.write"), "a Member's token cannot manage users");
 
-        given().auth().oauth2(vendor).delete(rbac + "/tenants/" + tenant + "/users/auth0|carol").then().statusCode(204);
+        rbac.memberships().deleteMembership(tenant, "auth0|carol");
         long removed = System.nanoTime();
-        while (given().formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                .formParam("subject_token", key).formParam("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
-                .post(auth(secondAuth) + "/oauth/token").then().extract().statusCode() == 200) {
+        while (second.exchangeAccessKeyStatus(key) == 200) {
             if (System.nanoTime() - removed > 5_000_000_000L) {
                 throw new AssertionError("a personal token outlived its user's membership by 5 s");
             }

@@ -10,23 +10,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.sdk.auth.model.JsonWebKey;
+import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
+import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
+import dev.latchkey.sdk.token.model.CreateTokenRequest;
+import dev.latchkey.sdk.token.model.CreatedToken;
+import dev.latchkey.sdk.token.model.TokenType;
 import dev.latchkey.system.verifiers.ClaimsEcho;
 import dev.latchkey.system.verifiers.ForgedJwts;
 import dev.latchkey.system.verifiers.Gateway;
 import dev.latchkey.system.verifiers.IndependentVerifiers;
 import dev.latchkey.system.verifiers.TestCa;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,7 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResourceServersIT {
 
-    static final String MEMBER = "00000000-0000-4000-8000-000000000010";
+    static final UUID MEMBER = UUID.fromString("00000000-0000-4000-8000-000000000010");
     static final String AUDIENCE = "latchkey";
     static final Path DIR = Path.of("target", "gateway").toAbsolutePath();
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
@@ -56,6 +62,9 @@ class ResourceServersIT {
     static Gateway gateway;
     static ClaimsEcho backend;
     static String gatewayUnavailable;
+    static OAuth oauth;
+    static UUID tenantId;
+    /** The tenant's id as the gateway passes it on. */
     static String tenant;
     /** A client-credentials tenant token with the Member role. */
     static Client member;
@@ -82,26 +91,28 @@ class ResourceServersIT {
                 OUTPUT::add);
         vendor = launcher.bootstrap().orElseThrow(() -> new AssertionError("no bootstrap credential was printed"));
 
-        tenant = given().auth().oauth2(vendorJwt()).contentType("application/json").body("{\"name\":\"Gateway Corp\"}")
-                .post(rbac() + "/tenants").then().statusCode(201).extract().path("id");
-        JsonPath created = createToken("{\"type\":\"CLIENT_CREDENTIALS\",\"description\":\"orders client\","
-                + "\"roleIds\":[\"" + MEMBER + "\"]}");
-        member = new Client(created.getString("token.clientId"), created.getString("clientSecret"));
-        JsonPath key = createToken("{\"type\":\"ACCESS_TOKEN\",\"description\":\"orders key\",\"roleIds\":[\"" + MEMBER + "\"]}");
-        accessKey = key.getString("accessKey");
-        accessKeyTokenId = key.getString("token.id");
-        given().auth().oauth2(vendorJwt()).contentType("application/json").body("{\"roleIds\":[\"" + MEMBER + "\"]}")
-                .put(rbac() + "/tenants/" + tenant + "/users/alice").then().statusCode(201);
+        oauth = new OAuth(auth());
+        Sdk.Rbac rbac = Sdk.rbac(rbac(), vendorJwt());
+        tenantId = rbac.tenants().createTenant(new CreateTenantRequest().name("Gateway Corp")).getId();
+        tenant = tenantId.toString();
+        CreatedToken created = createToken(new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS)
+                .description("orders client").roleIds(List.of(MEMBER)));
+        member = new Client(created.getToken().getClientId(), created.getClientSecret());
+        CreatedToken key = createToken(new CreateTokenRequest().type(TokenType.ACCESS_TOKEN).description("orders key")
+                .roleIds(List.of(MEMBER)));
+        accessKey = key.getAccessKey();
+        accessKeyTokenId = key.getToken().getId().toString();
+        rbac.memberships().setMembership(tenantId, "alice", new SetMembershipRequest().roleIds(List.of(MEMBER)));
 
         gatewayUnavailable = Gateway.unavailable().orElse(null);
         if (gatewayUnavailable == null) {
             // the gateway's own credential: introspection (and revocation) in this tenant, nothing else
-            JsonPath own = createToken("{\"type\":\"CLIENT_CREDENTIALS\",\"description\":\"gateway\","
-                    + "\"permissionIds\":[\"oauth.introspect\"]}");
+            CreatedToken own = createToken(new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS)
+                    .description("gateway").permissionIds(List.of("oauth.introspect")));
             backend = ClaimsEcho.start(gatewayPorts.backend());
             TestCa ca = TestCa.create(DIR.resolve("tls"));
             gateway = Gateway.start(DIR, gatewayPorts, ca, auth(), backend.url(), AUDIENCE,
-                    own.getString("token.clientId"), own.getString("clientSecret"));
+                    own.getToken().getClientId(), own.getClientSecret());
             System.out.println("Gateway: Apache httpd + mod_auth_openidc on " + gatewayPorts + ", test CA made with " + ca.tool());
         }
         System.out.println((gateway != null ? "Stack and gateway" : "Stack (no gateway)") + " ready in "
@@ -140,28 +151,23 @@ class ResourceServersIT {
     }
 
     static String exchange(Client client) {
-        return given().auth().preemptive().basic(client.clientId(), client.clientSecret())
-                .formParam("grant_type", "client_credentials")
-                .post(auth() + "/oauth/token").then().statusCode(200).extract().path("access_token");
+        try {
+            return oauth.clientCredentials(client.clientId(), client.clientSecret());
+        } catch (dev.latchkey.sdk.auth.invoker.ApiException e) {
+            throw new AssertionError("exchange refused: " + e.getCode() + " " + e.getResponseBody(), e);
+        }
     }
 
-    static JsonPath createToken(String body) {
-        return given().auth().oauth2(vendorJwt()).contentType("application/json").body(body)
-                .post("http://127.0.0.1:" + ports.token() + "/tenants/" + tenant + "/tokens")
-                .then().statusCode(201).extract().jsonPath();
+    static CreatedToken createToken(CreateTokenRequest request) throws Exception {
+        return Sdk.tokens("http://127.0.0.1:" + ports.token(), vendorJwt()).createTenantToken(tenantId, request);
     }
 
     /** A session the vendor made for user alice, a Member: it lives LATCHKEY_AUTH_JWT_LIFETIME (4 s). */
-    static String userSession() {
-        return given().auth().preemptive().basic(vendor.clientId(), vendor.clientSecret())
-                .formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                .formParam("subject_token", "alice")
-                .formParam("subject_token_type", "urn:latchkey:params:oauth:token-type:user-id")
-                .formParam("tenant_id", tenant)
-                .post(auth() + "/oauth/token").then().statusCode(200).extract().path("access_token");
+    static String userSession() throws Exception {
+        return oauth.actFor(vendor, "alice", tenantId);
     }
 
-    /** The public JWK that signed {@code jwt}, exactly as the live JWKS publishes it. */
+    /** The public JWK that signed {@code jwt}, exactly as the live JWKS publishes it (its bytes, not the SDK's model). */
     static String publicJwk(String jwt) throws Exception {
         String kid = ForgedJwts.part(jwt, 0).path("kid").asText();
         for (JsonNode key : new ObjectMapper().readTree(given().get(jwks()).asString()).path("keys")) {
@@ -172,8 +178,8 @@ class ResourceServersIT {
         throw new AssertionError("kid " + kid + " is not in the JWKS");
     }
 
-    static Set<String> publishedKids() {
-        return new HashSet<>(given().get(jwks()).then().statusCode(200).extract().jsonPath().getList("keys.kid"));
+    static Set<String> publishedKids() throws Exception {
+        return oauth.discovery().getJwks().getKeys().stream().map(JsonWebKey::getKid).collect(Collectors.toSet());
     }
 
     static void assumeGateway() {
@@ -260,8 +266,7 @@ class ResourceServersIT {
         assertEquals(tenant, receivedHeaders(response).get("oidc_claim_tenant_id"));
         assertEquals("jwt", receivedHeaders(response).get("oidc_claim_credential"));
 
-        given().auth().preemptive().basic(vendor.clientId(), vendor.clientSecret()).formParam("token", jwt)
-                .post(auth() + "/oauth/revoke").then().statusCode(200);
+        oauth.revoke(vendor.clientId(), vendor.clientSecret(), jwt);
         long ms = refusedWithin(gateway.introspectionUrl("/api/orders"), jwt, Duration.ofSeconds(5));
         System.out.println("Introspecting gateway refused a revoked JWT after " + ms + " ms");
         assertEquals(200, through(gateway.jwtUrl("/api/orders"), jwt).statusCode(),
@@ -282,8 +287,8 @@ class ResourceServersIT {
         assertEquals(200, through(gateway.introspectionUrl("/api/orders"), accessKey).statusCode(), "as a bearer token");
         assertEquals(401, through(gateway.jwtUrl("/api/orders"), accessKey).statusCode(), "a key is no JWT");
 
-        given().auth().oauth2(vendorJwt()).delete("http://127.0.0.1:" + ports.token() + "/tenants/" + tenant
-                + "/tokens/" + accessKeyTokenId).then().statusCode(204);
+        Sdk.tokens("http://127.0.0.1:" + ports.token(), vendorJwt()).deleteTenantToken(tenantId,
+                UUID.fromString(accessKeyTokenId));
         long ms = refusedWithin(gateway.introspectionUrl("/api/orders"), accessKey, Duration.ofSeconds(5));
         System.out.println("Introspecting gateway refused a deleted access key after " + ms + " ms");
     }

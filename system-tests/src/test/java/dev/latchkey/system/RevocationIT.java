@@ -1,10 +1,16 @@
 package dev.latchkey.system;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.path.json.JsonPath;
+import dev.latchkey.sdk.rbac.api.RolesApi;
+import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
+import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
+import dev.latchkey.sdk.token.api.TokensApi;
+import dev.latchkey.sdk.token.model.CreateTokenRequest;
+import dev.latchkey.sdk.token.model.CreatedToken;
+import dev.latchkey.sdk.token.model.RollRequest;
+import dev.latchkey.sdk.token.model.TokenType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class RevocationIT {
 
-    static final String MEMBER = "00000000-0000-4000-8000-000000000010";
+    static final UUID MEMBER = UUID.fromString("00000000-0000-4000-8000-000000000010");
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static Launcher launcher;
     static Launcher.Ports ports;
@@ -59,70 +68,66 @@ class RevocationIT {
         return "http://127.0.0.1:" + port;
     }
 
-    static String exchange(String clientId, String secret) {
-        return given().auth().preemptive().basic(clientId, secret).formParam("grant_type", "client_credentials")
-                .post(url(ports.auth()) + "/oauth/token").then().statusCode(200).extract().path("access_token");
-    }
-
-    /** The four management endpoints a Member's JWT may read: the tenant's roles and tokens, on both replicas each. */
-    static List<String> reads(String tenant) {
-        return List.of(url(ports.rbac()) + "/tenants/" + tenant + "/roles", url(secondRbac) + "/tenants/" + tenant + "/roles",
-                url(ports.token()) + "/tenants/" + tenant + "/tokens", url(secondToken) + "/tenants/" + tenant + "/tokens");
+    /** The four reads a Member's JWT may make: the tenant's roles and tokens, on both replicas of each service. */
+    static List<Sdk.Call> reads(Supplier<String> jwt, UUID tenant) {
+        List<Sdk.Call> reads = new ArrayList<>();
+        for (int rbac : new int[] {ports.rbac(), secondRbac}) {
+            RolesApi roles = Sdk.rbac(url(rbac), jwt).roles();
+            reads.add(() -> roles.listTenantRoles(tenant));
+        }
+        for (int token : new int[] {ports.token(), secondToken}) {
+            TokensApi tokens = Sdk.tokens(url(token), jwt);
+            reads.add(() -> tokens.listTenantTokens(tenant, 0, 50));
+        }
+        return reads;
     }
 
     @Test
     void aVoidedJwtIsRefusedByEveryManagementReplicaWithinASecond() throws Exception {
-        String vendor = exchange(bootstrap.clientId(), bootstrap.clientSecret());
-        String tenant = given().auth().oauth2(vendor).contentType("application/json").body("{\"name\":\"Void Corp\"}")
-                .post(url(ports.rbac()) + "/tenants").then().statusCode(201).extract().path("id");
-        List<String> reads = reads(tenant);
+        OAuth oauth = new OAuth(ports.auth());
+        String vendor = oauth.clientCredentials(bootstrap.clientId(), bootstrap.clientSecret());
+        Sdk.Rbac rbac = Sdk.rbac(url(ports.rbac()), vendor);
+        TokensApi tokens = Sdk.tokens(url(ports.token()), vendor);
+        UUID tenant = rbac.tenants().createTenant(new CreateTenantRequest().name("Void Corp")).getId();
         Map<String, List<Long>> byKind = new TreeMap<>();
         List<Long> all = new ArrayList<>();
         String[] kinds = {"token deleted", "secret rolled", "user removed", "jwt revoked"};
+        AtomicReference<String> bearer = new AtomicReference<>();
+        List<Sdk.Call> reads = reads(bearer::get, tenant);
         for (int i = 0; i < 100; i++) {
             String kind = kinds[i % kinds.length];
             String jwt;
-            Runnable revoke;
+            Sdk.Call revoke;
             if (kind.equals("user removed")) {
                 String user = "auth0|user-" + i;
-                given().auth().oauth2(vendor).contentType("application/json").body("{\"roleIds\":[\"" + MEMBER + "\"]}")
-                        .put(url(ports.rbac()) + "/tenants/" + tenant + "/users/" + user).then().statusCode(201);
-                jwt = given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                        .formParam("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
-                        .formParam("subject_token", user)
-                        .formParam("subject_token_type", "urn:latchkey:params:oauth:token-type:user-id")
-                        .formParam("tenant_id", tenant)
-                        .post(url(ports.auth()) + "/oauth/token").then().statusCode(200).extract().path("access_token");
-                revoke = () -> given().auth().oauth2(vendor).delete(url(ports.rbac()) + "/tenants/" + tenant + "/users/" + user)
-                        .then().statusCode(204);
+                rbac.memberships().setMembership(tenant, user, new SetMembershipRequest().roleIds(List.of(MEMBER)));
+                jwt = oauth.actFor(bootstrap, user, tenant);
+                revoke = () -> rbac.memberships().deleteMembership(tenant, user);
             } else {
-                JsonPath created = given().auth().oauth2(vendor).contentType("application/json")
-                        .body("{\"type\":\"CLIENT_CREDENTIALS\",\"roleIds\":[\"" + MEMBER + "\"]}")
-                        .post(url(ports.token()) + "/tenants/" + tenant + "/tokens").then().statusCode(201).extract().jsonPath();
-                String tokenPath = url(ports.token()) + "/tenants/" + tenant + "/tokens/" + created.getString("token.id");
-                jwt = exchange(created.getString("token.clientId"), created.getString("clientSecret"));
+                CreatedToken created = tokens.createTenantToken(tenant,
+                        new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS).roleIds(List.of(MEMBER)));
+                UUID id = created.getToken().getId();
+                jwt = oauth.clientCredentials(created.getToken().getClientId(), created.getClientSecret());
                 String issued = jwt;
                 revoke = switch (kind) {
-                    case "token deleted" -> () -> given().auth().oauth2(vendor).delete(tokenPath).then().statusCode(204);
-                    case "secret rolled" -> () -> given().auth().oauth2(vendor).contentType("application/json").body("{}")
-                            .post(tokenPath + "/roll").then().statusCode(200);
-                    default -> () -> given().auth().preemptive().basic(bootstrap.clientId(), bootstrap.clientSecret())
-                            .formParam("token", issued).post(url(ports.auth()) + "/oauth/revoke").then().statusCode(200);
+                    case "token deleted" -> () -> tokens.deleteTenantToken(tenant, id);
+                    case "secret rolled" -> () -> tokens.rollTenantToken(tenant, id, new RollRequest());
+                    default -> () -> oauth.revoke(bootstrap.clientId(), bootstrap.clientSecret(), issued);
                 };
             }
-            for (String read : reads) {
-                assertEquals(200, given().auth().oauth2(jwt).get(read).statusCode(), kind + ": " + read + " before");
+            bearer.set(jwt);
+            for (Sdk.Call read : reads) {
+                assertEquals(0, Sdk.refusal(read), kind + ": a read before");
             }
             revoke.run();
             long acknowledged = System.nanoTime();
             // each replica polled on its own thread, so one slow answer does not delay noticing another's refusal
-            String finalJwt = jwt;
             List<java.util.concurrent.CompletableFuture<Long>> refused = new ArrayList<>();
-            for (String read : reads) {
+            for (Sdk.Call read : reads) {
                 refused.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    while (given().auth().oauth2(finalJwt).get(read).statusCode() != 401) {
+                    while (Sdk.refusal(read) != 401) {
                         if (System.nanoTime() - acknowledged > 5_000_000_000L) {
-                            throw new AssertionError(kind + ": a voided JWT still worked 5 s later at " + read);
+                            throw new AssertionError(kind + ": a voided JWT still worked 5 s later");
                         }
                     }
                     return (System.nanoTime() - acknowledged) / 1_000_000;

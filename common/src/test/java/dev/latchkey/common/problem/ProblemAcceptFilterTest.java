@@ -3,6 +3,8 @@ package dev.latchkey.common.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 
 class ProblemAcceptFilterTest {
@@ -38,5 +40,18 @@ class ProblemAcceptFilterTest {
         assertEquals("application/problem+json;q=0.000", ProblemAcceptFilter.widen("application/problem+json;q=0.000"));
         assertNull(ProblemAcceptFilter.widen(null));
         assertEquals("", ProblemAcceptFilter.widen(""));
+    }
+
+    @Test
+    void aRequestWithoutAcceptPassesUntouched() {
+        // the change-feed clients send no Accept header; the filter once threw on them and every feed answered 500
+        ContainerRequestContext noAccept = (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getHeaderString")) {
+                        return null;
+                    }
+                    throw new AssertionError("the filter changed a request without Accept: " + method.getName());
+                });
+        new ProblemAcceptFilter().admitJson(noAccept);
     }
 }
