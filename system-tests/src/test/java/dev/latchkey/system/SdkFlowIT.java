@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +55,8 @@ class SdkFlowIT {
         python = python();
         assumeTrue(node.isPresent() || python.isPresent(),
                 "neither node 18+ nor a python3 with pydantic 2 is here: no SDK flow can run");
-        ports = new Launcher.Ports(freePort(), freePort(), freePort());
-        launcher = Launcher.start(root(), Files.createTempDirectory("latchkey-sdk-it"), ports, environment(),
+        ports = new Launcher.Ports(LatchkeyIT.freePort(), LatchkeyIT.freePort(), LatchkeyIT.freePort());
+        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-sdk-it"), ports, LatchkeyIT.environment(),
                 OUTPUT::add);
         bootstrap = launcher.bootstrap().orElseThrow(() -> new AssertionError("no bootstrap credential was printed"));
     }
@@ -74,7 +72,7 @@ class SdkFlowIT {
     @Test
     void typescriptSdkFlowRunsAgainstTheServices() throws Exception {
         assumeTrue(node.isPresent(), "node 18 or newer is not on the PATH: the TypeScript SDK flow is not run");
-        Path flow = root().resolve("sdk/typescript/target/dist/flow/flow.js");
+        Path flow = LatchkeyIT.root().resolve("sdk/typescript/target/dist/flow/flow.js");
         assertTrue(Files.isRegularFile(flow), flow + " is missing: node is here, so sdk/typescript should have"
                 + " compiled it (was it built with -Dlatchkey.sdk.typescript.skip=true?)");
         assertFlowCompleted("TypeScript", run(List.of(node.get(), flow.toString()), Map.of()));
@@ -84,13 +82,13 @@ class SdkFlowIT {
     void pythonSdkFlowRunsAgainstTheServices() throws Exception {
         assumeTrue(python.isPresent(), "no python3 here imports pydantic 2, urllib3, python-dateutil and"
                 + " typing-extensions (Debian's python3-pydantic is 1.x): the Python SDK flow is not run");
-        Path sdk = root().resolve("sdk/python/target/sdk");
+        Path sdk = LatchkeyIT.root().resolve("sdk/python/target/sdk");
         assertTrue(Files.isDirectory(sdk.resolve("token/latchkey_token")), sdk + " is missing: build sdk/python");
         String pythonPath = String.join(File.pathSeparator, sdk.resolve("rbac").toString(),
                 sdk.resolve("token").toString(), sdk.resolve("auth").toString());
-        Path flow = root().resolve("sdk/python/flow/flow.py");
+        Path flow = LatchkeyIT.root().resolve("sdk/python/flow/flow.py");
         assertFlowCompleted("Python", run(List.of(python.get(), flow.toString()), Map.of("PYTHONPATH", pythonPath,
-                "PYTHONPYCACHEPREFIX", root().resolve("sdk/python/target/pycache").toString())));
+                "PYTHONPYCACHEPREFIX", LatchkeyIT.root().resolve("sdk/python/target/pycache").toString())));
     }
 
     static void assertFlowCompleted(String language, Run run) {
@@ -131,7 +129,7 @@ class SdkFlowIT {
 
     /** {@code node} from the PATH when it is 18 or newer (the generated client needs the global fetch). */
     static Optional<String> node() throws IOException, InterruptedException {
-        if (!onPath("node")) {
+        if (!Command.onPath("node")) {
             return Optional.empty();
         }
         String version = probe(List.of("node", "--version"));
@@ -143,7 +141,7 @@ class SdkFlowIT {
     /** The first python3 that can import what the generated client needs: the PATH's, then the system's. */
     static Optional<String> python() throws IOException, InterruptedException {
         List<String> candidates = new ArrayList<>();
-        if (onPath("python3")) {
+        if (Command.onPath("python3")) {
             candidates.add("python3");
         }
         Stream.of("/usr/bin/python3", "/usr/local/bin/python3").filter(p -> Files.isExecutable(Path.of(p)))
@@ -158,31 +156,7 @@ class SdkFlowIT {
 
     /** The command's output when it exits 0 within 20 s, else null. */
     static String probe(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0 ? output : null;
-    }
-
-    static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("LATCHKEY_BOOTSTRAP_CLIENT_ID");
-        env.remove("LATCHKEY_BOOTSTRAP_CLIENT_SECRET");
-        return env;
-    }
-
-    static Path root() {
-        return Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        Command probe = Command.run(command, null, 20);
+        return probe.exit() == 0 ? (probe.out() + probe.err()).trim() : null;
     }
 }
