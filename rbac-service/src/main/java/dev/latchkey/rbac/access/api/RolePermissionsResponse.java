@@ -18,6 +18,8 @@ public record RolePermissionsResponse(
              "permissions": ["audit.read", "tokens.tenant.read"]}],
              "permissions": ["audit.read", "reports.export", "tokens.tenant.read"], "unknownRoleIds": []}""";
 
+    /** One role and what it grants; named for the contract, where it would otherwise clash with its container. */
+    @Schema(name = "RoleGrant", description = "A role of the tenant and the permission keys it grants now")
     public record RolePermissions(UUID id, String key, int level, List<String> permissions) {
     }
 }
