@@ -147,6 +147,40 @@ public final class Launcher implements AutoCloseable {
         return ServiceProcess.start(root, name, port, managementPortFor(port), childEnv, jvmOptions, relay);
     }
 
+    /** Ports {@link #freePort} handed out in this JVM, each with its management twin (port + 1000). */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A free loopback port for a service whose management twin (port + 1000, see {@link #managementPortFor}) is free
+     * too, and neither of which was handed out before in this JVM. Ports picked one by one from the OS can otherwise
+     * meet: one service's HTTP port can be another's port + 1000, and the later one then fails to bind.
+     */
+    public static synchronized int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("no free port", e);
+            }
+            int twin = port + 1000;
+            if (twin <= 65535 && !HANDED_OUT.contains(port) && !HANDED_OUT.contains(twin) && bindable(twin)) {
+                HANDED_OUT.add(port);
+                HANDED_OUT.add(twin);
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port whose port + 1000 is free too");
+    }
+
+    private static boolean bindable(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException taken) {
+            return false;
+        }
+    }
+
     /** The management interface's port: the HTTP port + 1000 (9081, 9082, 9083 by default), or any free one. */
     private static int managementPortFor(int port) {
         int preferred = port + 1000;

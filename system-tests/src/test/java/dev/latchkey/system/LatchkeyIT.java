@@ -18,7 +18,6 @@ import dev.latchkey.sdk.token.model.CreatedToken;
 import dev.latchkey.sdk.token.model.Problem;
 import dev.latchkey.sdk.token.model.TokenType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,10 +79,9 @@ class LatchkeyIT {
         return Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** A port for a service (or any server a test starts) that no other one in this run gets: {@link Launcher#freePort}. */
+    static int freePort() {
+        return Launcher.freePort();
     }
 
     static String auth() {
