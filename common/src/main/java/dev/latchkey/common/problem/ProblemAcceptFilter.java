@@ -49,7 +49,9 @@ public class ProblemAcceptFilter {
         if (problemQuality == null) {
             return accept;
         }
-        return accept + ", " + JSON + (problemQuality.isEmpty() ? "" : ";q=" + problemQuality);
+        // only a well-formed q-value is copied: the client's text never reaches the header otherwise
+        boolean wellFormed = problemQuality.matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+        return accept + ", " + JSON + (wellFormed ? ";q=" + problemQuality : "");
     }
 
     /** The q parameter of a media range, or "" when it has none. */

@@ -43,6 +43,14 @@ class ProblemAcceptFilterTest {
     }
 
     @Test
+    void aMalformedQualityIsNotCopied() {
+        assertEquals("application/problem+json;q=abc, application/json",
+                ProblemAcceptFilter.widen("application/problem+json;q=abc"));
+        assertEquals("application/problem+json;q=1.5, application/json",
+                ProblemAcceptFilter.widen("application/problem+json;q=1.5"));
+    }
+
+    @Test
     void aRequestWithoutAcceptPassesUntouched() {
         // the change-feed clients send no Accept header; the filter once threw on them and every feed answered 500
         ContainerRequestContext noAccept = (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
