@@ -46,8 +46,9 @@ public class JwksResource {
     public Response jwks(@Context Request request) {
         String current = keys.jwks();
         PublicDocument served = document;
-        if (served.json() != current && !served.json().equals(current)) {
-            served = PublicDocument.of(current);
+        if (served.json() != current) {
+            // a reload hands over an equal string as a new object: keep the ETag, and compare by identity from then on
+            served = served.json().equals(current) ? new PublicDocument(current, served.etag()) : PublicDocument.of(current);
             document = served;
         }
         return served.answer(request, MAX_AGE_SECONDS);

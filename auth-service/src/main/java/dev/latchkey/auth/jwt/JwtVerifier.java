@@ -41,7 +41,11 @@ public class JwtVerifier {
     private JwtConsumer consumer() {
         String jwks = keys.jwks();
         Built current = built;
-        if (current == null || (current.jwks() != jwks && !current.jwks().equals(jwks))) {
+        if (current != null && current.jwks() != jwks && current.jwks().equals(jwks)) {
+            // a reload hands over an equal set as a new string: keep the consumer, compare by identity from then on
+            current = new Built(jwks, current.consumer());
+            built = current;
+        } else if (current == null || current.jwks() != jwks) {
             try {
                 current = new Built(jwks, new JwtConsumerBuilder()
                         .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))
