@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import dev.latchkey.system.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +40,7 @@ class SpectralLintTest {
         List<String> command = new ArrayList<>(List.of(spectral.toString(), "lint", "--ruleset",
                 root.resolve(".spectral.yaml").toString(), "--fail-severity=warn", "--format=json", "--quiet"));
         command.addAll(contracts);
-        Run lint = Run.of(command, root);
+        Command lint = Command.run(command, null, 300);
         JsonNode findings;
         try {
             findings = JSON.readTree(lint.out().isBlank() ? "[]" : lint.out());
@@ -64,13 +63,13 @@ class SpectralLintTest {
 
     /** target/spectral/node_modules/.bin/spectral, installed there on first use. */
     private static Path install() throws IOException, InterruptedException {
-        assumeTrue(onPath("node") && onPath("npm"), "node or npm is not on the PATH: the OpenAPI contracts are not linted");
+        assumeTrue(Command.onPath("node") && Command.onPath("npm"), "node or npm is not on the PATH: the OpenAPI contracts are not linted");
         Path dir = Path.of("target/spectral").toAbsolutePath();
         Path spectral = dir.resolve("node_modules/.bin/spectral");
         if (!Files.isExecutable(spectral)) {
             Files.createDirectories(dir);
-            Run install = Run.of(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix",
-                    dir.toString(), SPECTRAL), dir);
+            Command install = Command.run(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                    "--prefix", dir.toString(), SPECTRAL), null, 300);
             assumeTrue(install.exit() == 0, "npm install " + SPECTRAL + " failed (offline?): " + install.err());
         }
         return spectral;
@@ -80,30 +79,5 @@ class SpectralLintTest {
     private static Path root() {
         String root = System.getProperty("latchkey.root");
         return (root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, command)));
-    }
-
-    /** A process run to its end (at most 5 minutes), its output kept in files so that neither pipe can fill up. */
-    private record Run(int exit, String out, String err) {
-        static Run of(List<String> command, Path directory) throws IOException, InterruptedException {
-            Path out = Files.createTempFile("latchkey-spectral", ".out");
-            Path err = Files.createTempFile("latchkey-spectral", ".err");
-            try {
-                Process process = new ProcessBuilder(command).directory(directory.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command) + " took longer than 300 s");
-                }
-                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        }
     }
 }
