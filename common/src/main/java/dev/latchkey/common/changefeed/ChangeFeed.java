@@ -51,19 +51,28 @@ public class ChangeFeed {
         });
     }
 
+    /**
+     * One statement, so one snapshot: the head is the newest row this very read could see. Read apart, a change that
+     * committed between the page and the head would make a complete page look one change short, and a follower
+     * behind until its next poll (ADR 0016).
+     */
     private Uni<ChangePage> query(long after, int limit) {
-        return pool.preparedQuery("SELECT id, type, tenant_id, data::text AS data, created_at FROM outbox"
-                        + " WHERE id > $1 ORDER BY id LIMIT $2")
+        return pool.preparedQuery("WITH head AS (SELECT coalesce(max(id), 0) AS head FROM outbox)"
+                        + " SELECT head.head, page.id, page.type, page.tenant_id, page.data::text AS data, page.created_at"
+                        + " FROM head LEFT JOIN LATERAL (SELECT * FROM outbox WHERE id > $1 ORDER BY id LIMIT $2) page ON true"
+                        + " ORDER BY page.id")
                 .execute(Tuple.of(after, limit))
-                .flatMap(rows -> {
+                .map(rows -> {
                     List<Change> changes = new ArrayList<>();
+                    long head = 0;
                     for (Row row : rows) {
-                        changes.add(toChange(row));
+                        head = row.getLong("head");
+                        if (row.getLong("id") != null) {
+                            changes.add(toChange(row));
+                        }
                     }
                     long cursor = changes.isEmpty() ? after : changes.get(changes.size() - 1).cursor();
-                    return pool.query("SELECT coalesce(max(id), 0) AS head FROM outbox").execute()
-                            .map(head -> new ChangePage(changes, cursor,
-                                    Math.max(cursor, head.iterator().next().getLong("head"))));
+                    return new ChangePage(changes, cursor, Math.max(cursor, head));
                 });
     }
 
