@@ -148,7 +148,7 @@ public class IntrospectionEndpoint {
     }
 
     private static OAuthError unavailable(Throwable e) {
-        return OAuthError.temporarilyUnavailable("Tokens cannot be checked right now; retry shortly");
+        return OAuthError.unavailable(e, "Tokens cannot be checked right now; retry shortly");
     }
 
     /** The authenticated caller's token, when it may introspect. */

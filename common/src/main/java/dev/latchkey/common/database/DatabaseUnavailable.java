@@ -17,7 +17,8 @@ import java.util.Set;
  * Mutiny's wrappers ({@code HibernateException}, {@code CompletionException}), and recognises:
  * <ul>
  * <li>a connection that cannot be opened: refused, no route, unknown host, connect timeout;</li>
- * <li>a connection that broke: Vert.x {@link ClosedConnectionException}, a reset socket;</li>
+ * <li>a connection that broke: Vert.x {@link ClosedConnectionException}, "Connection is not active now", a reset
+ * socket;</li>
  * <li>PostgreSQL saying so itself: SQLSTATE class 08 (connection exception), 57P01/57P02/57P03 (admin, crash
  * shutdown, cannot connect now: a stopping or starting server) and 53300 (too many connections);</li>
  * <li>the pool giving up waiting for a connection ({@code latchkey.db.acquire-timeout}).</li>
@@ -29,6 +30,8 @@ public final class DatabaseUnavailable {
 
     /** What the Vert.x SQL pool fails a request with when no connection came within its connection timeout. */
     private static final Set<String> POOL_TIMEOUTS = Set.of("Timeout", "Timeout waiting for connection");
+    /** What Vert.x fails a statement with on a connection the server has closed (seen when PostgreSQL stops). */
+    private static final String CLOSED_CONNECTION = "Connection is not active now";
     private static final String REST_CLIENT_FAILURE = "jakarta.ws.rs.ProcessingException";
     private static final int MAX_DEPTH = 32;
 
@@ -65,13 +68,15 @@ public final class DatabaseUnavailable {
                 || e instanceof SocketTimeoutException
                 || e instanceof SocketException && e.getMessage() != null && e.getMessage().contains("reset")
                 || e instanceof ClosedConnectionException
-                || isPoolTimeout(e);
+                || isVertxOutage(e);
     }
 
-    private static boolean isPoolTimeout(Throwable e) {
+    /** Vert.x's message-only failures: a pool that got no connection in time, a connection already closed. */
+    private static boolean isVertxOutage(Throwable e) {
         String type = e.getClass().getName();
+        String message = e.getMessage();
         return (type.equals("io.vertx.core.impl.NoStackTraceThrowable") || type.equals("io.vertx.core.VertxException")
                 || type.equals("io.vertx.core.impl.NoStackTraceTimeoutException"))
-                && POOL_TIMEOUTS.contains(e.getMessage());
+                && message != null && (POOL_TIMEOUTS.contains(message) || message.startsWith(CLOSED_CONNECTION));
     }
 }
