@@ -2,6 +2,7 @@ package dev.latchkey.common.database;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -24,7 +25,7 @@ import java.util.Set;
  * <li>the pool giving up waiting for a connection ({@code latchkey.db.acquire-timeout}).</li>
  * </ul>
  * Any other PostgreSQL error (syntax, an unexpected constraint) is not an outage. A failure that went through the REST
- * client ({@code jakarta.ws.rs.ProcessingException}) is a neighbour's, not the database's, and is not recognised here.
+ * client ({@link ProcessingException}) is a neighbour's, not the database's, and is not recognised here.
  */
 public final class DatabaseUnavailable {
 
@@ -32,7 +33,6 @@ public final class DatabaseUnavailable {
     private static final Set<String> POOL_TIMEOUTS = Set.of("Timeout", "Timeout waiting for connection");
     /** What Vert.x fails a statement with on a connection the server has closed (seen when PostgreSQL stops). */
     private static final String CLOSED_CONNECTION = "Connection is not active now";
-    private static final String REST_CLIENT_FAILURE = "jakarta.ws.rs.ProcessingException";
     private static final int MAX_DEPTH = 32;
 
     private DatabaseUnavailable() {
@@ -42,7 +42,7 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable e = failure; e != null && seen.add(e) && seen.size() <= MAX_DEPTH; e = e.getCause()) {
-            if (e.getClass().getName().equals(REST_CLIENT_FAILURE)) {
+            if (e instanceof ProcessingException) {
                 return false;
             }
             if (e instanceof PgException pg) {

@@ -3,6 +3,7 @@ package dev.latchkey.rbac.reliability;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.testing.JwksStub;
@@ -29,10 +30,14 @@ class JwksOutageTest {
         String token = JwksStub.vendorToken();
         LateJwksStub.close();
         try {
+            long start = System.nanoTime();
             given().auth().oauth2(token).get("/tenants").then().statusCode(503)
                     .contentType(startsWith("application/problem+json"))
                     .header("Retry-After", equalTo("1"))
                     .body("type", equalTo("urn:latchkey:problem:dependency-unavailable"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("[outage] JWKS unreachable: 503 in " + millis + " ms");
+            assertTrue(millis < 3000, "answered in " + millis + " ms");
             given().auth().oauth2(token).get("/tenants").then().statusCode(503);
             // no token at all needs no key: still 401
             given().get("/tenants").then().statusCode(401).header("WWW-Authenticate", equalTo(BearerChallenge.NONE_SENT));
