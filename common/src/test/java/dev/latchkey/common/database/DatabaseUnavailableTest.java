@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.common.testing.PostgresServer;
+import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
-import io.vertx.pgclient.PgPool;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import jakarta.ws.rs.ProcessingException;
@@ -18,6 +19,9 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,15 +100,22 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    @SuppressWarnings("deprecation")
-    void aPoolThatGetsNoConnectionInTimeIsAnOutage() throws Exception {
+    void theServicesPoolGivesUpAfterItsAcquireTimeoutAndThatIsAnOutage() throws Exception {
         // accepts TCP connections (the backlog) and never speaks: PostgreSQL frozen, or a half-open network
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
-            PgPool pool = PgPool.pool(vertx, options(silent.getLocalPort()),
-                    new PoolOptions().setConnectionTimeout(300).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS));
+            PgConnectOptions connect = options(silent.getLocalPort());
+            PoolOptions poolOptions = new PoolOptions();
+            Pool pool = new FailFastPool(config(Duration.ofSeconds(1), Duration.ofMillis(300)))
+                    .create(input(poolOptions, connect));
             try {
+                assertEquals(300, poolOptions.getConnectionTimeout());
+                assertEquals(TimeUnit.MILLISECONDS, poolOptions.getConnectionTimeoutUnit());
+                assertEquals(1000, connect.getConnectTimeout());
+                long start = System.nanoTime();
                 Throwable timeout = failure(pool.query("SELECT 1").execute());
+                long millis = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(DatabaseUnavailable.causedBy(timeout), timeout + ": " + timeout.getClass());
+                assertTrue(millis < 1000, "gave up after " + millis + " ms");
             } finally {
                 pool.close();
             }
@@ -123,6 +134,59 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.causedBy(null));
         // a neighbour that refuses the REST client is the neighbour's problem, not the database's
         assertFalse(DatabaseUnavailable.causedBy(new ProcessingException(new ConnectException("Connection refused"))));
+    }
+
+    /** The service's database settings, with these timeouts. */
+    private static DatabaseConfig config(Duration connect, Duration acquire) {
+        return new DatabaseConfig() {
+            public String host() {
+                return "127.0.0.1";
+            }
+
+            public int port() {
+                return server.port();
+            }
+
+            public String name() {
+                return "postgres";
+            }
+
+            public String user() {
+                return server.user();
+            }
+
+            public Optional<String> password() {
+                return Optional.of(server.password());
+            }
+
+            public boolean allowEmptyPassword() {
+                return true;
+            }
+
+            public Duration connectTimeout() {
+                return connect;
+            }
+
+            public Duration acquireTimeout() {
+                return acquire;
+            }
+        };
+    }
+
+    private static PgPoolCreator.Input input(PoolOptions pool, PgConnectOptions connect) {
+        return new PgPoolCreator.Input() {
+            public Vertx vertx() {
+                return vertx;
+            }
+
+            public PoolOptions poolOptions() {
+                return pool;
+            }
+
+            public List<PgConnectOptions> pgConnectOptionsList() {
+                return List.of(connect);
+            }
+        };
     }
 
     private static PgConnectOptions options(int port) {
