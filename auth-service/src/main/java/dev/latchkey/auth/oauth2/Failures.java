@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 /**
  * Failed uses: counted for the brute-force defence, reported to token-service's audit log in batches, logged by
  * client id only. Wraps a credential check so that its source is slowed or refused when the guard says so, a failed
- * client authentication is answered late when its client id has failed often, and an unreachable token-service is a
- * 503 for the caller, not a 500.
+ * client authentication is answered late when its client id has failed often, and an unreachable token-service or
+ * database is a 503 for the caller (with Retry-After), not a 500.
  */
 @ApplicationScoped
 public class Failures {
@@ -33,7 +33,7 @@ public class Failures {
         }
         Uni<T> guardedCheck = check.onFailure(e -> !(e instanceof OAuthError)).transform(e -> {
             LOG.warnf("Credential check for client %s failed: %s", clientId, e.getClass().getSimpleName());
-            return OAuthError.temporarilyUnavailable("Credentials cannot be checked right now; retry shortly");
+            return OAuthError.unavailable(e, "Credentials cannot be checked right now; retry shortly");
         });
         if (clientId != null) {
             // Only a failed client authentication is answered late, and only by what the source delay has not already cost.

@@ -92,7 +92,8 @@ public class IntrospectionEndpoint {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    @APIResponse(responseCode = "503", description = "temporarily_unavailable",
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour or the database cannot be "
+            + "reached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
@@ -123,7 +124,8 @@ public class IntrospectionEndpoint {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    @APIResponse(responseCode = "503", description = "temporarily_unavailable",
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour or the database cannot be "
+            + "reached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> revoke(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
@@ -148,7 +150,7 @@ public class IntrospectionEndpoint {
     }
 
     private static OAuthError unavailable(Throwable e) {
-        return OAuthError.temporarilyUnavailable("Tokens cannot be checked right now; retry shortly");
+        return OAuthError.unavailable(e, "Tokens cannot be checked right now; retry shortly");
     }
 
     /** The authenticated caller's token, when it may introspect. */

@@ -1,6 +1,8 @@
 package dev.latchkey.auth.oauth2;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.latchkey.common.database.DatabaseUnavailable;
+import dev.latchkey.common.problem.ProblemMappers;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,8 +61,20 @@ public class OAuthError extends RuntimeException {
         return new OAuthError("unsupported_grant_type", description, 400, false);
     }
 
+    /** 503 with Retry-After, as every 503 of the services (common ProblemMappers.RETRY_AFTER_SECONDS). */
     public static OAuthError temporarilyUnavailable(String description) {
-        return new OAuthError("temporarily_unavailable", description, 503, false);
+        OAuthError e = new OAuthError("temporarily_unavailable", description, 503, false);
+        e.retryAfter = ProblemMappers.RETRY_AFTER_SECONDS;
+        return e;
+    }
+
+    /**
+     * A check that failed for a reason other than an OAuth error: temporarily_unavailable, saying so when it was the
+     * database (common's one rule, DatabaseUnavailable), else with {@code description}.
+     */
+    public static OAuthError unavailable(Throwable cause, String description) {
+        return temporarilyUnavailable(DatabaseUnavailable.causedBy(cause)
+                ? "The database cannot be reached right now; retry shortly" : description);
     }
 
     public String error() {

@@ -80,7 +80,8 @@ public class TokenEndpoint {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     @APIResponse(responseCode = "429", description = "Too many failures from this source address; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour cannot be reached",
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour or the database cannot be "
+            + "reached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
     public Uni<Response> token(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {

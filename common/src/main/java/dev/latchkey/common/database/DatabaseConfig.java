@@ -2,6 +2,7 @@ package dev.latchkey.common.database;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,4 +33,18 @@ public interface DatabaseConfig {
     /** Whether the prod profile may start with an empty database password (the launcher's embedded PostgreSQL). */
     @WithDefault("false")
     boolean allowEmptyPassword();
+
+    /**
+     * How long opening a connection to PostgreSQL may take before it counts as unreachable (TCP connect). A refused
+     * connection fails at once; this bounds a host that does not answer at all.
+     */
+    @WithDefault("PT1S")
+    Duration connectTimeout();
+
+    /**
+     * How long a request waits for a pooled connection (including opening one) before it is answered 503
+     * {@code database-unavailable}: no request hangs on a database that is gone.
+     */
+    @WithDefault("PT2S")
+    Duration acquireTimeout();
 }

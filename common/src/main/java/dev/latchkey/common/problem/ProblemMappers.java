@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.latchkey.common.caller.KeySetUnavailable;
+import dev.latchkey.common.database.DatabaseUnavailable;
 import dev.latchkey.common.input.StorableText;
 import dev.latchkey.common.input.UnstorableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -31,8 +33,17 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Turns every error of the management APIs into {@code application/problem+json} (RFC 9457): validation
  * failures name each field, unreadable JSON names the field it broke on, unknown routes and wrong media
  * types answer problem+json too, and nothing unexpected leaks a stack trace (it is logged with an id).
+ * What is our fault for a moment rather than the caller's (the database unreachable, auth-service's keys not yet
+ * fetchable) answers 503 with {@code Retry-After}, never 500 nor 401.
  */
 public class ProblemMappers {
+
+    /**
+     * Seconds a client should wait before retrying a 503: every 503 problem carries it. One second: a restarted
+     * database is found by the next request (no reconnect back-off), and the services are ready again within about
+     * a second of it (docs/reliability-failfast.md).
+     */
+    public static final int RETRY_AFTER_SECONDS = 1;
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -100,12 +111,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers) {
-        return unauthorized(headers);
+        return refuseBearer(e, headers);
     }
 
     @ServerExceptionMapper
     public Response unauthorized(AuthenticationFailedException e, HttpHeaders headers) {
-        return unauthorized(headers);
+        return refuseBearer(e, headers);
     }
 
     @ServerExceptionMapper
@@ -137,19 +148,57 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         return internalError(e);
     }
 
-    /** The problem as its response; a 403 also says {@code insufficient_scope} to bearer clients (RFC 6750). */
+    /**
+     * The problem as its response; a 403 also says {@code insufficient_scope} to bearer clients (RFC 6750), a 503
+     * says when to retry.
+     */
     public static Response respond(Problem problem) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 403) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INSUFFICIENT_SCOPE);
         }
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         return response.build();
     }
 
-    /** A missing, forged or expired bearer token: 401 with the Bearer challenge (RFC 6750). */
+    /** 503 {@code database-unavailable}: logged without a stack trace, which an outage would repeat per request. */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unavailable: %s", rootMessage(e));
+        return respond(Problem.of("database-unavailable", "Service unavailable", 503,
+                "The database cannot be reached right now; retry shortly"));
+    }
+
+    /** The innermost cause's type and message, for a one-line log. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
+    /**
+     * A missing, forged or expired bearer token: 401 with the Bearer challenge (RFC 6750). But a token that could not
+     * be checked because auth-service's key set cannot be fetched (start-up order, auth-service down before the
+     * first fetch) is our problem, not the caller's: 503, so that clients retry instead of re-authenticating.
+     */
+    private static Response refuseBearer(RuntimeException e, HttpHeaders headers) {
+        if (KeySetUnavailable.causedBy(e)) {
+            LOG.warnf("Bearer JWT not verifiable yet, the key set cannot be fetched: %s", rootMessage(e));
+            return respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                    "The keys that verify bearer tokens cannot be fetched from auth-service right now; retry shortly"));
+        }
+        return unauthorized(headers);
+    }
+
     private static Response unauthorized(HttpHeaders headers) {
         return Response.status(401).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.unauthorized(headers.getHeaderString(HttpHeaders.AUTHORIZATION)))

@@ -24,15 +24,26 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
     public static final String AUDIENCE = "latchkey";
     private static final EllipticCurveJsonWebKey KEY = newKey("stub-key");
     private static final EllipticCurveJsonWebKey FORGER = newKey("stub-key");
+    private static final EllipticCurveJsonWebKey STRANGER = newKey("unknown-key");
     private static String issuer;
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
-        String jwks = new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
-        server = StubServer.start("/.well-known/jwks.json", exchange -> StubServer.respond(exchange, 200, jwks));
+        server = serve(0);
         issuer = StubServer.url(server);
         return Map.of("latchkey.auth.url", issuer);
+    }
+
+    /** Serves the JWKS on {@code port} (0 for a free one). */
+    static HttpServer serve(int port) {
+        String jwks = new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return StubServer.start(port, "/.well-known/jwks.json", exchange -> StubServer.respond(exchange, 200, jwks));
+    }
+
+    /** The issuer (and JWKS base URL) the signed tokens name, for a stub that serves elsewhere or later. */
+    static void issuer(String url) {
+        issuer = url;
     }
 
     @Override
@@ -111,6 +122,11 @@ public class JwksStub implements QuarkusTestResourceLifecycleManager {
     /** Signed with a different key that claims the same kid. */
     public static String forge(JwtClaims claims) {
         return sign(claims, FORGER);
+    }
+
+    /** Signed with a key whose kid the JWKS does not hold. */
+    public static String signWithUnknownKey(JwtClaims claims) {
+        return sign(claims, STRANGER);
     }
 
     private static String sign(JwtClaims claims, EllipticCurveJsonWebKey key) {

@@ -3,13 +3,16 @@ package dev.latchkey.common.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The PostgreSQL server that tests and the local launcher use: a configured one when {@code LATCHKEY_DB_HOST}
@@ -17,14 +20,20 @@ import java.util.Map;
  */
 public final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    /** The running embedded server; null for a configured one, and while {@link #stop() stopped}. */
+    private EmbeddedPostgres embedded;
+    private final Path dataDirectory;
+    private final boolean keepData;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
 
-    private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+    private PostgresServer(EmbeddedPostgres embedded, Path dataDirectory, boolean keepData, String host, int port,
+            String user, String password) {
         this.embedded = embedded;
+        this.dataDirectory = dataDirectory;
+        this.keepData = keepData;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -37,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
         if (host == null || host.isBlank()) {
             return null;
         }
-        return new PostgresServer(null, host,
+        return new PostgresServer(null, null, true, host,
                 Integer.parseInt(env("LATCHKEY_DB_PORT", "5432")),
                 env("LATCHKEY_DB_USER", "postgres"),
                 env("LATCHKEY_DB_PASSWORD", ""));
@@ -49,18 +58,62 @@ public final class PostgresServer implements AutoCloseable {
      * @param keepData keep the data between starts (the launcher) or wipe it (tests)
      */
     public static PostgresServer embedded(Path dataDirectory, boolean keepData) {
+        EmbeddedPostgres pg = startEmbedded(dataDirectory, keepData, 0);
+        return new PostgresServer(pg, dataDirectory, keepData, "127.0.0.1", pg.getPort(), "postgres", "");
+    }
+
+    /**
+     * @param port 0 for a free one
+     */
+    private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean keepData, int port) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
+                    // never wiped by zonky: a stop() keeps the data for start(); close() wipes it unless keepData
+                    .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // Acknowledged means durable (SPEC rule 6), on the laptop as in production.
-                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
-                    .start();
-            return new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "");
+                    .setServerConfig("synchronous_commit", keepData ? "on" : "off");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+    }
+
+    /**
+     * Stops the embedded server as an outage would (pg_ctl stop -m fast: sessions are terminated), keeping its data
+     * directory and port for {@link #start()}. Only for an embedded server.
+     */
+    public synchronized void stop() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a configured PostgreSQL cannot be stopped from here");
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            embedded = null;
+        }
+    }
+
+    /** Starts a {@link #stop() stopped} embedded server again, on the same port with the same data. */
+    public synchronized void start() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a configured PostgreSQL cannot be started from here");
+        }
+        if (embedded == null) {
+            embedded = startEmbedded(dataDirectory, keepData, port);
+        }
+    }
+
+    /** Whether this is an embedded server, which {@link #stop()} and {@link #start()} can take down and up. */
+    public boolean restartable() {
+        return dataDirectory != null;
     }
 
     public String host() {
@@ -114,10 +167,14 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (embedded != null) {
-            try {
-                embedded.close();
+    public synchronized void close() {
+        if (dataDirectory == null) {
+            return;
+        }
+        stop();
+        if (!keepData) {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

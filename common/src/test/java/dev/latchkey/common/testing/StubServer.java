@@ -18,8 +18,13 @@ public final class StubServer {
 
     /** Starts serving {@code path} (and below) with {@code handler}; a thread per request, so long polls may block. */
     public static HttpServer start(String path, HttpHandler handler) {
+        return start(0, path, handler);
+    }
+
+    /** As {@link #start(String, HttpHandler)}, on {@code port} (0 for a free one). */
+    public static HttpServer start(int port, String path, HttpHandler handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext(path, handler);
             server.start();
