@@ -93,15 +93,17 @@ public final class Soak {
         closedLoop(mix, options.capacityWorkers, options.warmUpSeconds, warmUp);
         Recorder measured = new Recorder();
         closedLoop(mix, options.capacityWorkers, options.capacitySeconds, measured);
-        StringBuilder errors = new StringBuilder();
+        Map<String, Long> counts = new TreeMap<>();
+        StringBuilder samples = new StringBuilder();
         for (Recorder run : List.of(warmUp, measured)) {
-            run.unexpected.forEach((k, v) -> errors.append("unexpected ").append(k).append(": ").append(v).append('\n'));
-            run.samples.forEach(sample -> errors.append("  ").append(sample).append('\n'));
+            run.unexpected.forEach((k, v) -> counts.merge(k, v.get(), Long::sum));
+            run.samples.forEach(sample -> samples.append(sample).append('\n'));
         }
-        if (errors.length() > 0) {
-            System.out.print("capacity run (warm-up and measured; not part of the soak's figures):\n" + errors);
+        if (!counts.isEmpty()) {
+            System.out.println("capacity run (warm-up and measured; not in the soak's figures): unexpected " + counts
+                    + "; examples in " + options.out.resolve("capacity-errors.txt"));
             try {
-                Files.writeString(options.out.resolve("capacity-errors.txt"), errors);
+                Files.writeString(options.out.resolve("capacity-errors.txt"), "unexpected " + counts + "\n" + samples);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -621,6 +623,7 @@ public final class Soak {
                         .append(c).append("_p99_ms");
             }
             options.pids.keySet().forEach(name -> header.append(",rss_").append(name).append("_mb"));
+            header.append(",load1");
             csv.println(header);
             options.pids.forEach((name, pid) -> rssAtStart.put(name, rssMb(pid)));
             System.out.printf("soaking for %d s at %.0f req/s, one row per %d s in %s%n", options.seconds, rate,
@@ -659,6 +662,9 @@ public final class Soak {
                 row.append(',').append(num(mb));
                 line.append(' ').append(pid.getKey()).append('=').append(num(mb));
             }
+            String load = loadAverage();
+            row.append(',').append(load);
+            line.append("  load ").append(load);
             csv.println(row);
             System.out.println(line);
             recorder.unexpected.forEach((k, v) -> unexpected.merge(k, v.get(), Long::sum));
@@ -715,6 +721,15 @@ public final class Soak {
                 sxx += (p[0] - mx) * (p[0] - mx);
             }
             return sxy / sxx;
+        }
+
+        /** The machine's one-minute load average: how busy the shared cores were (the services and this included). */
+        static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (IOException e) {
+                return "NaN";
+            }
         }
 
         /** VmRSS of a process in MB (MiB), NaN when it is gone. */

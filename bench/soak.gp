@@ -1,4 +1,4 @@
-# Draws bench/soak.sh's CSV: p99 per interval per kind, errors per interval, RSS per service.
+# Draws bench/soak.sh's CSV: p99 per interval per kind (with the machine's load), errors per interval, RSS per service.
 # gnuplot -e "csv='target/bench/soak/soak.csv'; png='target/bench/soak/soak.png'; title='...'" bench/soak.gp
 if (!exists("title")) title = "Latchkey soak"
 kinds = "exchange exchange_new introspect_jwt introspect_key list create delete"
@@ -15,8 +15,14 @@ set xrange [0:*]
 set title "p99 latency per interval (ms, log scale)"
 set logscale y
 set ylabel "ms"
-plot for [i=1:words(kinds)] csv using "minute":word(kinds,i)."_p99_ms" with linespoints pointsize 0.6 lc i title word(kinds,i)
+set y2label "machine load (1 min)"
+set y2range [0:*]
+set y2tics
+plot for [i=1:words(kinds)] csv using "minute":word(kinds,i)."_p99_ms" with linespoints pointsize 0.6 lc i title word(kinds,i), \
+     csv using "minute":"load1" axes x1y2 with lines dashtype 2 lc rgb "gray40" title "load (y2)"
 unset logscale y
+unset y2tics
+unset y2label
 
 set title "errors per interval (any unexpected status, body or failure)"
 set ylabel "errors"
