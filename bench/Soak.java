@@ -90,9 +90,9 @@ public final class Soak {
     /** Closed loop after a warm-up: how many requests of the mix the services answer per second, flat out. */
     static double measureCapacity(Mix mix, Options options) throws InterruptedException {
         Recorder warmUp = new Recorder();
-        closedLoop(mix, options.capacityWorkers, options.warmUpSeconds, warmUp);
+        closedLoop(mix, options.capacityWorkers, options.warmUpSeconds, new AtomicReference<>(warmUp));
         Recorder measured = new Recorder();
-        closedLoop(mix, options.capacityWorkers, options.capacitySeconds, measured);
+        closedLoop(mix, options.capacityWorkers, options.capacitySeconds, new AtomicReference<>(measured));
         Map<String, Long> counts = new TreeMap<>();
         StringBuilder samples = new StringBuilder();
         for (Recorder run : List.of(warmUp, measured)) {
@@ -111,7 +111,8 @@ public final class Soak {
         return measured.count() / (double) options.capacitySeconds;
     }
 
-    private static void closedLoop(Mix mix, int workers, int seconds, Recorder recorder) throws InterruptedException {
+    private static void closedLoop(Mix mix, int workers, int seconds, AtomicReference<Recorder> recorder)
+            throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         for (int i = 0; i < workers; i++) {
@@ -140,26 +141,25 @@ public final class Soak {
         int intervals = (int) Math.ceil(options.seconds / (double) options.intervalSeconds);
         report.begin();
         int interval = 0;
-        Recorder current = new Recorder();
+        // An answer counts in the interval it arrives in: a request still running at a boundary is not lost.
+        AtomicReference<Recorder> current = new AtomicReference<>(new Recorder());
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * 1e9 / rate);
             while (interval < intervals - 1 && due >= start + (interval + 1) * intervalNanos) {
                 long boundary = start + (interval + 1) * intervalNanos;
                 parkUntil(boundary);
-                report.interval(interval + 1, current);
-                current = new Recorder();
+                report.interval(interval + 1, current.getAndSet(new Recorder()));
                 interval++;
             }
             parkUntil(due);
             if (waiting.get() > options.maxQueue) {
-                current.record(mix.pick(), 0, "dropped", null);
+                current.get().record(mix.pick(), 0, "dropped", null);
                 continue;
             }
-            Recorder target = current;
             waiting.incrementAndGet();
             pool.execute(() -> {
                 waiting.decrementAndGet();
-                mix.runOne(due, target);
+                mix.runOne(due, current);
             });
         }
         parkUntil(end);
@@ -168,7 +168,7 @@ public final class Soak {
             System.out.println("requests still running 60 s after the end; stopping them");
             pool.shutdownNow();
         }
-        report.interval(interval + 1, current);
+        report.interval(interval + 1, current.get());
     }
 
     private static void parkUntil(long nanoTime) {
@@ -393,8 +393,11 @@ public final class Soak {
             throw new AssertionError();
         }
 
-        /** Sends one request of a randomly picked kind and records it, its latency counted from {@code due}. */
-        void runOne(long due, Recorder recorder) {
+        /**
+         * Sends one request of a randomly picked kind and records it in the recorder current when the answer comes,
+         * its latency counted from {@code due}.
+         */
+        void runOne(long due, AtomicReference<Recorder> recorder) {
             Kind kind = pick();
             String outcome;
             String body = null;
@@ -436,7 +439,7 @@ public final class Soak {
                 Thread.currentThread().interrupt();
                 return;
             }
-            recorder.record(kind, System.nanoTime() - due, outcome, body);
+            recorder.get().record(kind, System.nanoTime() - due, outcome, body);
         }
 
         private HttpResponse<String> send(Kind kind, Created taken) throws IOException, InterruptedException {
