@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Soak (issue 14): the run command's three services under a constant-rate mix of exchanges, introspections, creates,
+# lists and deletes for a while; per minute: requests, errors, p50/p99 per kind and RSS per service, into
+# target/bench/soak/soak.csv, drawn into soak.png (gnuplot), with a summary (RSS slope per service). Not part of the
+# test command. Needs: a JDK, gnuplot (apt-get install gnuplot-nox).
+# Usage: bench/soak.sh [minutes, default 10] [rate in req/s, default: half the capacity measured first] [Soak.java options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MINUTES="${1:-10}"
+RATE="${2:-0}"
+shift $(( $# < 2 ? $# : 2 ))
+OUT=target/bench/soak
+LOCK=/tmp/latchkey-mvn.lock
+command -v gnuplot >/dev/null || { echo "gnuplot is missing: apt-get update && apt-get install -y gnuplot-nox" >&2; exit 1; }
+mkdir -p "$OUT"
+rm -f "$OUT"/soak.csv "$OUT"/soak.png "$OUT"/summary.txt "$OUT"/errors.txt "$OUT"/capacity.txt
+
+export LATCHKEY_RBAC_PORT=18181 LATCHKEY_TOKEN_PORT=18182 LATCHKEY_AUTH_PORT=18183
+export LATCHKEY_DATA_DIR="$(mktemp -d)"
+# Builds are serialised on shared machines: hold the Maven lock while the run command builds and starts, and let go
+# once the services are up (the fd is closed in the child, so releasing it here really releases it).
+exec 9>"$LOCK"
+echo "waiting for the Maven lock $LOCK"
+flock 9
+# Its own process group, so that stopping it stops Maven, the launcher and the services it started.
+setsid ./mvnw -B -o -q -Prun package -DskipTests -Dlatchkey.sdk.typescript.skip=true -Dlatchkey.sdk.python.skip=true 9>&- > "$OUT/services.log" 2>&1 &
+LAUNCHER=$!
+trap 'kill -TERM -- -$LAUNCHER 2>/dev/null; sleep 5; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
+for _ in $(seq 1 600); do
+  grep -q "Latchkey is ready" "$OUT/services.log" && break
+  kill -0 "$LAUNCHER" 2>/dev/null || break
+  sleep 1
+done
+flock -u 9; exec 9>&-
+grep -q "Latchkey is ready" "$OUT/services.log" || { echo "services did not start; see $OUT/services.log" >&2; exit 1; }
+ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
+SECRET=$(grep -oE "lk_cs_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
+
+# The services are the launcher's children, in its process group; each runs its own module's quarkus-run.jar.
+PIDS=""
+for s in rbac token auth; do
+  pid=$(pgrep -g "$LAUNCHER" -f "$s-service/target/quarkus-app/quarkus-run.jar" | head -1)
+  [ -n "$pid" ] || { echo "no $s-service process in group $LAUNCHER" >&2; exit 1; }
+  PIDS="$PIDS${PIDS:+,}$s=$pid"
+done
+
+STATE="$(date -u +%FT%TZ) on $(nproc) cores, $(java -version 2>&1 | head -1); load before: $(cut -d' ' -f1-3 /proc/loadavg); other JVMs on the machine: $(( $(pgrep -c java) - $(pgrep -c -g "$LAUNCHER" java) ))"
+echo "== $STATE"
+java -XX:+UseSerialGC -Xmx256m bench/Soak.java --client-id "$ID" --client-secret "$SECRET" --minutes "$MINUTES" \
+    --rate "$RATE" --pids "$PIDS" --out "$OUT" "$@"
+END_STATE="load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $END_STATE"
+printf '%s\n%s\n' "$STATE" "$END_STATE" >> "$OUT/summary.txt"
+RUN_RATE=$(awk -F, 'NR==2 {print $2}' "$OUT/soak.csv")
+gnuplot -e "csv='$OUT/soak.csv'; png='$OUT/soak.png'; title='Latchkey soak: $MINUTES min at $RUN_RATE req/s, $(nproc) shared cores, $(date -u +%F)'" bench/soak.gp
+echo "curves: $OUT/soak.png; data: $OUT/soak.csv; summary: $OUT/summary.txt"
