@@ -27,6 +27,8 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<UUID, String> ROLE_KEYS = new ConcurrentHashMap<>();
     private static final Map<UUID, List<String>> ROLE_PERMISSIONS = new ConcurrentHashMap<>();
     private static final Map<String, List<UUID>> MEMBERS = new ConcurrentHashMap<>();
+    /** Switched on by a test to make rbac-service's internal API (not its feed) hang or fail. */
+    public static final StubServer.Fault FAULT = new StubServer.Fault();
     private HttpServer server;
 
     public static UUID role(String key, String... permissions) {
@@ -48,6 +50,9 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/");
+        if (!(path.length == 3 && path[2].equals("changes")) && FAULT.apply(exchange)) {
+            return;
+        }
         if (path.length == 3 && path[2].equals("changes")) {
             respond(exchange, 200, JSON.createObjectNode().put("cursor", 0).put("head", 0).set("changes", JSON.createArrayNode()));
         } else if (path.length == 5 && path[4].equals("role-permissions")) {

@@ -39,6 +39,8 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, ObjectNode> BY_ID = new ConcurrentHashMap<>();
     /** A rolled-away client secret in its grace period: until when it is accepted. */
     private static final Map<String, Instant> ACCEPTED_UNTIL = new ConcurrentHashMap<>();
+    /** Switched on by a test to make token-service's credential checks hang or fail. */
+    public static final StubServer.Fault FAULT = new StubServer.Fault();
     private HttpServer server;
 
     static {
@@ -146,6 +148,9 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/internal/credentials/") && FAULT.apply(exchange)) {
+            return;
+        }
         if (path.equals("/internal/credentials/client")) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             String presented = body.path("clientId").asText() + ":" + body.path("clientSecret").asText();

@@ -2,6 +2,7 @@ package dev.latchkey.auth.oauth2;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.latchkey.common.database.DatabaseUnavailable;
+import dev.latchkey.common.neighbour.NeighbourUnavailable;
 import dev.latchkey.common.problem.ProblemMappers;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -66,6 +67,11 @@ public class OAuthError extends RuntimeException {
         OAuthError e = new OAuthError("temporarily_unavailable", description, 503, false);
         e.retryAfter = ProblemMappers.RETRY_AFTER_SECONDS;
         return e;
+    }
+
+    /** Whether a failure that is not an OAuth error is an outage (the database or a neighbour, common's rules). */
+    public static boolean isOutage(Throwable cause) {
+        return DatabaseUnavailable.causedBy(cause) || NeighbourUnavailable.causedBy(cause);
     }
 
     /**

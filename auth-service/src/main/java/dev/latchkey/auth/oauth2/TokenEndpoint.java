@@ -110,6 +110,10 @@ public class TokenEndpoint {
             default -> "other";
         };
         return response
+                // A neighbour or the database failing anywhere in a grant (rights from rbac-service, a refresh token's
+                // row) is temporarily_unavailable, as a failed credential check already is; anything else stays a bug.
+                .onFailure(e -> !(e instanceof OAuthError) && OAuthError.isOutage(e))
+                .transform(e -> OAuthError.unavailable(e, "A service Latchkey needs cannot answer right now; retry shortly"))
                 .onItemOrFailure().invoke((ok, failure) -> sample.stop(timer(grant,
                         failure == null ? "issued" : failure instanceof OAuthError o ? o.error() : "error")))
                 .map(TokenEndpoint::ok);

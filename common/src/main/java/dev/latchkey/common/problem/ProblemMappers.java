@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.latchkey.common.caller.KeySetUnavailable;
 import dev.latchkey.common.database.DatabaseUnavailable;
+import dev.latchkey.common.neighbour.NeighbourUnavailable;
 import dev.latchkey.common.input.StorableText;
 import dev.latchkey.common.input.UnstorableTextException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -133,6 +134,9 @@ public class ProblemMappers {
             return unreadable(m);
         }
         int status = e.getResponse().getStatus();
+        if (NeighbourUnavailable.causedBy(e)) {
+            return neighbourUnavailable(e);
+        }
         if (status >= 500) {
             return internalError(e);
         }
@@ -150,6 +154,9 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e);
+        }
+        if (NeighbourUnavailable.causedBy(e)) {
+            return neighbourUnavailable(e);
         }
         return internalError(e);
     }
@@ -174,6 +181,13 @@ public class ProblemMappers {
         LOG.warnf("Database unavailable: %s", rootMessage(e));
         return respond(Problem.of("database-unavailable", "Service unavailable", 503,
                 "The database cannot be reached right now; retry shortly"));
+    }
+
+    /** 503 {@code dependency-unavailable}: another Latchkey service did not answer in time, or answered 5xx. */
+    private static Response neighbourUnavailable(Throwable e) {
+        LOG.warnf("A neighbour service is unavailable: %s", rootMessage(e));
+        return respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                "Another Latchkey service cannot answer right now; retry shortly"));
     }
 
     /** The innermost cause's type and message, for a one-line log. */

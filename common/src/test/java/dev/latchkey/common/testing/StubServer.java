@@ -38,6 +38,48 @@ public final class StubServer {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * A fault a test switches on for a stub, to stand for a neighbour that hangs (every call answered late) or fails
+     * (every call answered with a status). A stub calls {@link #apply} first on the paths the fault concerns.
+     */
+    public static final class Fault {
+        private volatile long stallMillis;
+        private volatile int status;
+
+        /** Every call waits this long before it is handled. */
+        public void stall(java.time.Duration duration) {
+            stallMillis = duration.toMillis();
+        }
+
+        /** Every call is answered with this status and an empty problem. */
+        public void failWith(int status) {
+            this.status = status;
+        }
+
+        public void clear() {
+            stallMillis = 0;
+            status = 0;
+        }
+
+        /** Applies the fault; true when it answered the call, which the stub must then leave alone. */
+        public boolean apply(HttpExchange exchange) throws IOException {
+            long stall = stallMillis;
+            if (stall > 0) {
+                try {
+                    Thread.sleep(stall);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int failure = status;
+            if (failure > 0) {
+                respond(exchange, failure, "{\"status\":" + failure + "}");
+                return true;
+            }
+            return false;
+        }
+    }
+
     public static void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
