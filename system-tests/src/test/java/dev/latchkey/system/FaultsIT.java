@@ -470,10 +470,13 @@ class FaultsIT {
         }
     }
 
-    /** Answers from a running auth-service that break the rules: a 5xx other than 503, a hang. */
+    /**
+     * The probe's answers from a running auth-service that break the rules: a 5xx other than 503, or none within the
+     * probe's 1 s (an exchange is the hot path: a neighbour that cannot answer must make it fail fast, issue 14).
+     */
     private static List<String> badAnswers(String what, List<Answer> answers) {
         return answers.stream().filter(a -> a.kind() == Answer.Kind.SERVER_ERROR || a.kind() == Answer.Kind.HANG)
-                .limit(3).map(a -> what + ": " + a).toList();
+                .limit(3).map(a -> what + ": " + a + (a.kind() == Answer.Kind.HANG ? " (no answer within 1 s)" : "")).toList();
     }
 
     private static void tally(Map<String, Map<Answer.Kind, Integer>> seen, String what, Answer answer) {
