@@ -200,7 +200,7 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
             query.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
         long after = Long.parseLong(query.getOrDefault("after", "0"));
-        long waitMillis = Math.min(2000, Long.parseLong(query.getOrDefault("wait", "0")) * 1000);
+        long waitMillis = Math.min(2000, Long.parseLong(query.getOrDefault("waitMs", "0")));
         ObjectNode page = JSON.createObjectNode();
         synchronized (CHANGES) {
             if (CHANGES.size() <= after && waitMillis > 0) {

@@ -1,14 +1,15 @@
 package dev.latchkey.auth.changefeed;
 
 import dev.latchkey.auth.credential.CredentialStore;
-import dev.latchkey.auth.credential.TokenServiceClient;
 import dev.latchkey.auth.rbac.PermissionResolver;
-import dev.latchkey.auth.rbac.RbacClient;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import dev.latchkey.common.changefeed.Change;
+import dev.latchkey.common.changefeed.ChangeFeedClient;
 import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.changefeed.FeedFollower;
 import dev.latchkey.common.changefeed.Payload;
+import dev.latchkey.common.neighbour.RbacServiceConfig;
+import dev.latchkey.common.neighbour.TokenServiceConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Keeps auth-service's memory true: follows token-service's feed for the credentials it holds and rbac-service's for
@@ -35,18 +35,18 @@ public class ChangeFollowers {
     private final boolean enabled;
 
     public ChangeFollowers(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
-            @RestClient TokenServiceClient tokenService, @RestClient RbacClient rbacService, Vertx vertx,
-            MeterRegistry registry, FeedsConfig config) {
-        int wait = config.waitSeconds();
+            TokenServiceConfig tokenService, RbacServiceConfig rbacService, Vertx vertx, MeterRegistry registry,
+            FeedsConfig config) {
+        Duration heartbeat = config.heartbeat();
         Duration staleAfter = config.staleAfter();
         this.credentials = credentials;
         this.rights = rights;
         this.refreshTokens = refreshTokens;
         this.enabled = config.enabled();
-        this.tokens = FeedFollower.fromHead("token-service", (after, w) -> tokenService.changes(after, w, 500),
-                this::onTokenChange, vertx, wait, staleAfter);
-        this.rbac = FeedFollower.fromHead("rbac-service", (after, w) -> rbacService.changes(after, w, 500),
-                this::onRbacChange, vertx, wait, staleAfter);
+        this.tokens = FeedFollower.fromHead("token-service", ChangeFeedClient.of(tokenService.url())::changes,
+                this::onTokenChange, vertx, heartbeat, staleAfter);
+        this.rbac = FeedFollower.fromHead("rbac-service", ChangeFeedClient.of(rbacService.url())::changes,
+                this::onRbacChange, vertx, heartbeat, staleAfter);
         credentials.followedBy(tokens::cursor, tokens::fresh);
         rights.followedBy(rbac::cursor, rbac::fresh);
         Gauge.builder("latchkey.feed.lag", tokens, FeedFollower::lag).tag("feed", "token-service")

@@ -12,11 +12,14 @@ public interface FeedsConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Seconds a long poll of a feed waits for a change. */
-    @WithDefault("10")
-    int waitSeconds();
+    /** How long a poll of a feed waits for a change: a healthy feed answers at least this often (ADR 0016). */
+    @WithDefault("PT0.15S")
+    Duration heartbeat();
 
-    /** A feed silent longer than this is stale: memory filled from it is not trusted until it answers again. */
-    @WithDefault("PT15S")
+    /**
+     * How long after sending the last answered poll of a feed memory filled from it is trusted: past that, or at once
+     * when a poll fails, every check asks the neighbour again. Below 1 s, so that rule 4 holds whatever fails.
+     */
+    @WithDefault("PT0.7S")
     Duration staleAfter();
 }

@@ -1,20 +1,22 @@
 package dev.latchkey.auth.credential;
 
-import dev.latchkey.common.changefeed.ChangePage;
 import dev.latchkey.common.internal.ServiceCredentialFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** token-service's internal API (docs/api/token-service.openapi.yaml, tag "internal"). */
+/**
+ * token-service's internal API on the exchange's hot path (docs/api/token-service.openapi.yaml, tag "internal"): its
+ * timeouts are short ({@code quarkus.rest-client.token-service.*}), so a neighbour that hangs costs a caller well under a
+ * second and a {@code temporarily_unavailable}, not a wait (ADR 0016). Usage batches go through {@link UsageClient}.
+ */
 @RegisterRestClient(configKey = "token-service")
 @Path("/internal")
 @ClientHeaderParam(name = ServiceCredentialFilter.HEADER, value = "${latchkey.internal.credential}")
@@ -48,11 +50,4 @@ public interface TokenServiceClient {
     @Path("credentials/tokens/{tokenId}")
     Uni<CredentialVerdict> state(@PathParam("tokenId") UUID tokenId);
 
-    @POST
-    @Path("usage")
-    Uni<Void> usage(UsageReport report);
-
-    @GET
-    @Path("changes")
-    Uni<ChangePage> changes(@QueryParam("after") long after, @QueryParam("wait") int wait, @QueryParam("limit") int limit);
 }

@@ -26,7 +26,7 @@ public class UsageReporter {
     private static final Logger LOG = Logger.getLogger(UsageReporter.class);
     private static final int MAX_FAILURES = 10_000;
 
-    private final TokenServiceClient tokenService;
+    private final UsageClient tokenService;
     private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<TokenServiceClient.Failure> failures = new ConcurrentLinkedQueue<>();
     private final LongAdder dropped = new LongAdder();
@@ -34,7 +34,7 @@ public class UsageReporter {
     private final UsageConfig config;
 
     /** The mapping is injected so that Quarkus registers it; the schedule reads the same key. */
-    public UsageReporter(@RestClient TokenServiceClient tokenService, UsageConfig config) {
+    public UsageReporter(@RestClient UsageClient tokenService, UsageConfig config) {
         this.tokenService = tokenService;
         this.config = config;
     }

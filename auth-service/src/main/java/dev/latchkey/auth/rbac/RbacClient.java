@@ -1,14 +1,12 @@
 package dev.latchkey.auth.rbac;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.latchkey.common.changefeed.ChangePage;
 import dev.latchkey.common.internal.ServiceCredentialFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
@@ -48,7 +46,4 @@ public interface RbacClient {
     @Path("tenants/{tenantId}/users/{userId}/access")
     Uni<UserAccess> userAccess(@PathParam("tenantId") UUID tenantId, @PathParam("userId") String userId);
 
-    @GET
-    @Path("changes")
-    Uni<ChangePage> changes(@QueryParam("after") long after, @QueryParam("wait") int wait, @QueryParam("limit") int limit);
 }

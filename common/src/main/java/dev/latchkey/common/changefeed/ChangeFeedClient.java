@@ -16,12 +16,21 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 public interface ChangeFeedClient {
 
     @GET
-    Uni<ChangePage> changes(@QueryParam("after") long after, @QueryParam("wait") int wait, @QueryParam("limit") int limit);
+    Uni<ChangePage> changes(@QueryParam("after") long after, @QueryParam("waitMs") long waitMs, @QueryParam("limit") int limit);
 
-    /** A client of the service at {@code baseUrl}; reads wait longer than any long poll. */
+    /** Changes after {@code after}, waiting up to {@code wait} for one: the poll a {@link FeedFollower} makes. */
+    default Uni<ChangePage> changes(long after, java.time.Duration wait) {
+        return changes(after, wait.toMillis(), FeedFollower.PAGE_SIZE);
+    }
+
+    /**
+     * A client of the service at {@code baseUrl}, for long polls only: its reads may wait a whole poll, so it is kept
+     * apart from the clients of the hot path, whose timeouts are short. A poll that hangs is given up by the
+     * follower itself when its trust runs out.
+     */
     static ChangeFeedClient of(String baseUrl) {
         return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(baseUrl))
-                .connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS)
+                .connectTimeout(1, TimeUnit.SECONDS).readTimeout(65, TimeUnit.SECONDS)
                 .build(ChangeFeedClient.class);
     }
 }

@@ -17,12 +17,15 @@ public interface RevocationConfig {
     /** The change feeds to follow, {@code name=url} or {@code name=local} for the service's own, comma-separated. */
     Optional<List<String>> sources();
 
-    /** Seconds a long poll of a feed waits for a change. */
-    @WithDefault("10")
-    int waitSeconds();
+    /** How long a poll of a feed waits for a change: a healthy feed answers at least this often (ADR 0016). */
+    @WithDefault("PT0.15S")
+    Duration heartbeat();
 
-    /** A feed silent longer than this is stale: the management APIs answer 503 until it answers again. */
-    @WithDefault("PT15S")
+    /**
+     * How long after sending the last answered poll of a feed its word still stands: past that, or at once when a poll
+     * fails, the management APIs answer 503 until it answers again. Below 1 s, so that rule 4 holds whatever fails.
+     */
+    @WithDefault("PT0.7S")
     Duration staleAfter();
 
     /** The longest JWT lifetime any settings allow: a voided JWT is remembered this long. */

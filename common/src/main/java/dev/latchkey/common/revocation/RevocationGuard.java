@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code latchkey.revocation.sources} ({@code name=url}, or {@code name=local} for the service's own feed), each
  * replayed from its start so that a replica that starts late still knows every JWT voided before it. While any of
  * them is not fresh, nothing can be said of a JWT: {@link #fresh()} is false and the management APIs answer 503
- * rather than trust what may be void (ADR 0011).
+ * rather than trust what may be void (ADR 0012, ADR 0016).
  */
 @ApplicationScoped
 public class RevocationGuard {
@@ -39,7 +39,7 @@ public class RevocationGuard {
         if (!enabled) {
             return;
         }
-        int wait = config.waitSeconds();
+        Duration heartbeat = config.heartbeat();
         Duration staleAfter = config.staleAfter();
         for (String source : config.sources().orElse(List.of())) {
             int eq = source.indexOf('=');
@@ -48,12 +48,12 @@ public class RevocationGuard {
             FeedFollower follower;
             if (url.equals("local")) {
                 ChangeFeed feed = ownFeed.get();
-                follower = new FeedFollower(name, (after, w) -> feed.read(after, Duration.ofSeconds(w), 500), this::apply,
-                        () -> Uni.createFrom().item(0L), vertx, wait, staleAfter);
+                follower = new FeedFollower(name, (after, wait) -> feed.read(after, wait, FeedFollower.PAGE_SIZE),
+                        this::apply, () -> Uni.createFrom().item(0L), vertx, heartbeat, staleAfter);
             } else {
                 ChangeFeedClient client = ChangeFeedClient.of(url);
-                follower = new FeedFollower(name, (after, w) -> client.changes(after, w, 500), this::apply,
-                        () -> Uni.createFrom().item(0L), vertx, wait, staleAfter);
+                follower = new FeedFollower(name, client::changes, this::apply, () -> Uni.createFrom().item(0L), vertx,
+                        heartbeat, staleAfter);
             }
             followers.add(follower);
         }
@@ -74,9 +74,14 @@ public class RevocationGuard {
         return enabled;
     }
 
-    /** Every followed feed has answered recently and has been applied to its head. */
+    /** Every followed feed has vouched, less than the stale bound ago, for every change before it: JWTs can be judged. */
     public boolean fresh() {
         return followers.stream().allMatch(FeedFollower::fresh);
+    }
+
+    /** Every followed feed has been read to its head at least once since the start: the replay is done. */
+    public boolean caughtUp() {
+        return followers.stream().allMatch(FeedFollower::caughtUp);
     }
 
     /** Why the JWT is void now, or empty while it stands. */

@@ -33,8 +33,8 @@ class ChangeFeedTest {
         return internal().get("/internal/changes?after=0&limit=1").then().statusCode(200).extract().jsonPath().getLong("head");
     }
 
-    static JsonPath read(long after, int wait) {
-        return internal().get("/internal/changes?after=" + after + "&wait=" + wait + "&limit=1000")
+    static JsonPath read(long after, int waitSeconds) {
+        return internal().get("/internal/changes?after=" + after + "&waitMs=" + waitSeconds * 1000 + "&limit=1000")
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -142,7 +142,7 @@ class ChangeFeedTest {
     void theFeedNeedsTheServiceCredentialAndValidParameters() {
         given().get("/internal/changes").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer " + JwksStub.vendorToken()).get("/internal/changes").then().statusCode(401);
-        internal().get("/internal/changes?wait=61").then().statusCode(400).contentType("application/problem+json");
+        internal().get("/internal/changes?waitMs=60001").then().statusCode(400).contentType("application/problem+json");
         internal().get("/internal/changes?after=-1").then().statusCode(400);
         internal().get("/internal/changes?limit=x").then().statusCode(404);
     }

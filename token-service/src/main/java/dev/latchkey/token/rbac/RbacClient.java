@@ -1,7 +1,6 @@
 package dev.latchkey.token.rbac;
 
 import dev.latchkey.common.caller.CallerClaims;
-import dev.latchkey.common.changefeed.ChangePage;
 import dev.latchkey.common.grant.GrantRefusal;
 import dev.latchkey.common.internal.ServiceCredentialFilter;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
@@ -42,7 +40,4 @@ public interface RbacClient {
     @Path("tenants/{tenantId}/users/{userId}/access")
     Uni<UserAccess> userAccess(@PathParam("tenantId") UUID tenantId, @PathParam("userId") String userId);
 
-    @GET
-    @Path("changes")
-    Uni<ChangePage> changes(@QueryParam("after") long after, @QueryParam("wait") int wait, @QueryParam("limit") int limit);
 }

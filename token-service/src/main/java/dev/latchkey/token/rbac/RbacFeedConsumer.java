@@ -2,10 +2,11 @@ package dev.latchkey.token.rbac;
 
 import dev.latchkey.common.changefeed.Change;
 import dev.latchkey.common.changefeed.ChangePage;
+import dev.latchkey.common.changefeed.ChangeFeedClient;
 import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.changefeed.FeedFollower;
 import dev.latchkey.common.changefeed.Payload;
-import java.time.Duration;
+import dev.latchkey.common.neighbour.RbacServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +16,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Follows rbac-service's change feed and ends the tokens that outlive their grounds: every token (and the settings) of
@@ -53,12 +54,12 @@ public class RbacFeedConsumer {
     private final boolean enabled;
     private final FeedFollower follower;
 
-    public RbacFeedConsumer(@RestClient RbacClient rbac, Pool pool, Vertx vertx, RbacFeedConfig config) {
+    public RbacFeedConsumer(RbacServiceConfig rbac, Pool pool, Vertx vertx, RbacFeedConfig config) {
         this.pool = pool;
         this.enabled = config.enabled();
-        int waitSeconds = config.waitSeconds();
-        this.follower = new FeedFollower("rbac-service", (after, wait) -> rbac.changes(after, wait, 500),
-                page -> apply(page).replaceWithVoid(), this::cursor, vertx, waitSeconds, Duration.ofSeconds(waitSeconds + 5L));
+        Duration wait = config.waitTime();
+        this.follower = new FeedFollower("rbac-service", ChangeFeedClient.of(rbac.url())::changes,
+                page -> apply(page).replaceWithVoid(), this::cursor, vertx, wait, wait.plusSeconds(5));
     }
 
     void onStart(@Observes StartupEvent event) {
