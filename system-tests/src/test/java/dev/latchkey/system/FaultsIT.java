@@ -47,6 +47,7 @@ class FaultsIT {
     static final Ledger LEDGER = new Ledger();
     static final FaultLog FAULTS = new FaultLog();
     static Launcher launcher;
+    static Path data;
     static Launcher.Ports ports;
     static Map<String, Integer> services;
     static Duration staleAfter;
@@ -67,7 +68,8 @@ class FaultsIT {
         env.put("LATCHKEY_BRUTE_FORCE_SOURCE_FACTOR", "100000");
         // Restarted JVMs start sooner with C1 only, and four JVMs share two cores with the load.
         env.putIfAbsent("LATCHKEY_JAVA_OPTS", "-XX:+UseSerialGC -Xmx192m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError");
-        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-faults"), ports, env, OUTPUT::add);
+        data = Files.createTempDirectory("latchkey-faults");
+        launcher = Launcher.start(LatchkeyIT.root(), data, ports, env, OUTPUT::add);
         services = new LinkedHashMap<>();
         services.put("token-service", ports.token());
         services.put("rbac-service", ports.rbac());
@@ -94,6 +96,7 @@ class FaultsIT {
         if (launcher != null) {
             launcher.close();
         }
+        LatchkeyIT.deleteDirectory(data);
         Files.writeString(Path.of("target", "faults-it-services.log"), String.join("\n", OUTPUT));
     }
 

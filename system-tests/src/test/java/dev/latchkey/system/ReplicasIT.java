@@ -49,6 +49,7 @@ class ReplicasIT {
     static final String RELOAD_EVERY_SECONDS = "1";
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static Launcher launcher;
+    static Path data;
     static Launcher.Ports ports;
     static List<Integer> authPorts;
     static List<Integer> rbacPorts;
@@ -75,7 +76,8 @@ class ReplicasIT {
         env.put("LATCHKEY_AUTH_KEY_PUBLISH_AHEAD", "PT5S");
         env.put("LATCHKEY_KEYS_RELOAD_EVERY", RELOAD_EVERY_SECONDS + "s");
         env.put("LATCHKEY_KEYS_ROTATION_CHECK_EVERY", "1s");
-        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-replicas"), ports, env, OUTPUT::add);
+        data = Files.createTempDirectory("latchkey-replicas");
+        launcher = Launcher.start(LatchkeyIT.root(), data, ports, env, OUTPUT::add);
         rbacPorts = List.of(ports.rbac(), LatchkeyIT.freePort());
         tokenPorts = List.of(ports.token(), LatchkeyIT.freePort());
         authPorts = List.of(ports.auth(), LatchkeyIT.freePort(), LatchkeyIT.freePort());
@@ -92,6 +94,7 @@ class ReplicasIT {
         if (launcher != null) {
             launcher.close();
         }
+        LatchkeyIT.deleteDirectory(data);
         Files.writeString(Path.of("target", "replicas-it-services.log"), String.join("\n", OUTPUT));
     }
 
