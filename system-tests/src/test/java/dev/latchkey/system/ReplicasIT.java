@@ -70,9 +70,11 @@ class ReplicasIT {
         env.put("LATCHKEY_BRUTE_FORCE_REFUSE_AFTER", String.valueOf(REFUSE_AFTER));
         env.put("LATCHKEY_BRUTE_FORCE_SOURCE_FACTOR", "1");
         env.put("LATCHKEY_BRUTE_FORCE_MAX_DELAY", "PT0.05S");
-        // Key rotation (ADR 0003, 0010) every ~35 s instead of 30 days, published 5 s before it signs, and each
-        // replica reading the table every second.
-        env.put("LATCHKEY_AUTH_KEY_ROTATION_PERIOD", "PT40S");
+        // Key rotation (ADR 0003, 0010) every 80 s instead of 30 days, published 5 s before it signs, and each
+        // replica reading the table every second. Not faster: rbac-service and token-service fetch the JWKS again on
+        // an unknown kid at most once a minute (smallrye.jwt.jwks.forced-refresh-interval), so two new keys within a
+        // minute would leave them refusing the second one's JWTs for the rest of that minute.
+        env.put("LATCHKEY_AUTH_KEY_ROTATION_PERIOD", "PT80S");
         env.put("LATCHKEY_AUTH_KEY_PUBLISH_AHEAD", "PT5S");
         env.put("LATCHKEY_KEYS_RELOAD_EVERY", RELOAD_EVERY_SECONDS + "s");
         env.put("LATCHKEY_KEYS_ROTATION_CHECK_EVERY", "1s");
@@ -249,7 +251,7 @@ class ReplicasIT {
     }
 
     /**
-     * Rotation every ~35 s here: the next key is in every replica's JWKS before any replica signs with it, and within
+     * Rotation every 80 s here: the next key is in every replica's JWKS before any replica signs with it, and within
      * a reload interval (plus a second) all three sign with it and publish the same JWKS.
      */
     @Test
