@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Starts Latchkey on one machine: a PostgreSQL (the configured one, else an embedded one with its data kept under
  * the data directory), one database per service, then the three packaged services, and waits until all are ready.
- * {@link #main} is the run command; the system tests start it the same way.
+ * From then on it supervises them: a service that exits unexpectedly is started again with back-off
+ * ({@link SupervisedService}) while the others keep serving. {@link #main} is the run command; the system tests start
+ * it the same way, and the fault tests kill, freeze and stop services and the database through it.
  */
 public final class Launcher implements AutoCloseable {
 
@@ -48,7 +52,12 @@ public final class Launcher implements AutoCloseable {
     }
 
     private final PostgresServer postgres;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<SupervisedService> services = new ArrayList<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "latchkey-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Ports ports;
     private volatile String clientId;
     private volatile String clientSecret;
@@ -94,9 +103,9 @@ public final class Launcher implements AutoCloseable {
         this.output = output;
         int[] portOf = {ports.rbac(), ports.token(), ports.auth()};
         for (int i = 0; i < SERVICES.size(); i++) {
-            services.add(startService(SERVICES.get(i), portOf[i], ""));
+            services.add(supervise(SERVICES.get(i), portOf[i], ""));
         }
-        for (ServiceProcess service : services) {
+        for (SupervisedService service : services) {
             service.awaitReady(Duration.ofSeconds(120));
         }
     }
@@ -106,12 +115,19 @@ public final class Launcher implements AutoCloseable {
      * It stops with the others.
      */
     public void startReplica(String name, int port) throws InterruptedException {
-        ServiceProcess replica = startService(name, port, "-" + port);
-        services.add(replica);
+        SupervisedService replica = supervise(name, port, "-" + port);
+        synchronized (this) {
+            services.add(replica);
+        }
         replica.awaitReady(Duration.ofSeconds(120));
     }
 
-    private ServiceProcess startService(String name, int port, String suffix) {
+    private SupervisedService supervise(String name, int port, String suffix) {
+        int managementPort = managementPortFor(port);
+        return new SupervisedService(name, port, () -> launch(name, port, managementPort, suffix), supervisor, output);
+    }
+
+    private ServiceProcess launch(String name, int port, int managementPort, String suffix) {
         List<String> jvmOptions = Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"));
         String authUrl = "http://127.0.0.1:" + ports.auth();
         String database = "latchkey_" + name.substring(0, name.indexOf('-'));
@@ -144,7 +160,7 @@ public final class Launcher implements AutoCloseable {
                     output.accept(prefix + line);
                 }
                 : line -> output.accept(prefix + line);
-        return ServiceProcess.start(root, name, port, managementPortFor(port), childEnv, jvmOptions, relay);
+        return ServiceProcess.start(root, name, port, managementPort, childEnv, jvmOptions, relay);
     }
 
     /** Ports {@link #freePort} handed out in this JVM, each with its management twin (port + 1000). */
@@ -230,21 +246,67 @@ public final class Launcher implements AutoCloseable {
         return startup;
     }
 
-    /** Process ids of the services, in {@link #SERVICES} order. */
-    public List<Long> pids() {
-        return services.stream().map(ServiceProcess::pid).toList();
+    /** Process ids of the services, in {@link #SERVICES} order, then the replicas. */
+    public synchronized List<Long> pids() {
+        return services.stream().map(SupervisedService::pid).toList();
     }
 
-    /** Completes when any service exits. */
-    CompletableFuture<Object> anyExit() {
-        return CompletableFuture.anyOf(services.stream()
-                .map(s -> ProcessHandle.of(s.pid()).map(ProcessHandle::onExit).orElse(CompletableFuture.completedFuture(null)))
-                .toArray(CompletableFuture[]::new));
+    // Fault injection for the tests, by the port a service (or replica) answers on.
+
+    /** The process id of the service on {@code port} now (it changes when the service is started again). */
+    public long pid(int port) {
+        return service(port).pid();
+    }
+
+    /** How often the supervisor started the service on {@code port} again after an exit. */
+    public int restarts(int port) {
+        return service(port).restarts();
+    }
+
+    /** kill -9 of the service on {@code port}; the supervisor starts it again. */
+    public void killService(int port) {
+        service(port).kill();
+    }
+
+    /** SIGSTOP of the service on {@code port}: it keeps its sockets and answers nothing until {@link #thawService}. */
+    public void freezeService(int port) {
+        service(port).freeze();
+    }
+
+    /** SIGCONT of a frozen service. */
+    public void thawService(int port) {
+        service(port).thaw();
+    }
+
+    /** Stops the service on {@code port} (SIGTERM) and keeps it down until {@link #startService}. */
+    public void stopService(int port) {
+        service(port).stop();
+    }
+
+    /** Starts a service {@link #stopService stopped} on purpose again, on the same port with the same environment. */
+    public void startService(int port) {
+        service(port).start();
+    }
+
+    /** Waits until the service on {@code port} answers ready (through restarts); returns how long that took. */
+    public Duration awaitReady(int port, Duration timeout) throws InterruptedException {
+        return service(port).awaitReady(timeout);
+    }
+
+    /** The service's management interface ({@code /q/health/ready}, {@code /q/metrics}). */
+    public String managementUrl(int port) {
+        return service(port).managementUrl();
+    }
+
+    private synchronized SupervisedService service(int port) {
+        return services.stream().filter(s -> s.port == port).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service on port " + port));
     }
 
     @Override
     public synchronized void close() {
-        services.forEach(ServiceProcess::stop);
+        supervisor.shutdownNow();
+        services.forEach(SupervisedService::close);
         services.clear();
         postgres.close();
     }
@@ -260,9 +322,8 @@ public final class Launcher implements AutoCloseable {
         Launcher launcher = start(root, data, ports, env, console::println);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "latchkey-stop"));
         console.println(summary(launcher));
-        launcher.anyExit().join();
-        console.println("A service exited; stopping the others.");
-        System.exit(1);
+        // Runs until Ctrl-C (the shutdown hook stops everything); a service that dies meanwhile is started again.
+        new CountDownLatch(1).await();
     }
 
     static String summary(Launcher launcher) {

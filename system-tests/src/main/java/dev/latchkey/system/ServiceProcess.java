@@ -103,11 +103,50 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s");
     }
 
+    /** One look at {@code /q/health/ready}: true when it answers 200 within a second. */
+    boolean isReady() {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(1)).build();
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     long pid() {
         return process.pid();
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
     void stop() {
+        // A frozen (SIGSTOPped) process would only act on the SIGTERM once continued.
+        try {
+            new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            // it has exited
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -75,6 +75,15 @@ class LatchkeyIT {
         return env;
     }
 
+    /** Removes a test's data directory (the launcher keeps its data, as the run command must). */
+    static void deleteDirectory(Path directory) throws IOException {
+        if (directory != null && Files.isDirectory(directory)) {
+            try (var files = Files.walk(directory)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
     static Path root() {
         return Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
     }

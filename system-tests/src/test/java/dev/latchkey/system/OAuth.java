@@ -28,9 +28,18 @@ final class OAuth {
     private final DiscoveryApi discovery;
 
     OAuth(String baseUri) {
+        this(baseUri, null);
+    }
+
+    /** A client whose every call gives up after {@code timeout} (the fault tests count a call that long as hung). */
+    OAuth(String baseUri, java.time.Duration timeout) {
         this.baseUri = baseUri;
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUri);
+        if (timeout != null) {
+            client.setConnectTimeout(timeout);
+            client.setReadTimeout(timeout);
+        }
         this.oauth2 = new Oauth2Api(client);
         this.discovery = new DiscoveryApi(client);
     }

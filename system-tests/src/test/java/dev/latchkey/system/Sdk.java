@@ -38,7 +38,12 @@ final class Sdk {
     }
 
     static TokensApi tokens(String baseUri, Supplier<String> jwt) {
-        return new TokensClient(baseUri, jwt, false).apis();
+        return new TokensClient(baseUri, jwt, false, null).apis();
+    }
+
+    /** Clients whose every call gives up after {@code timeout} (the fault tests count a call that long as hung). */
+    static TokensApi tokens(String baseUri, Supplier<String> jwt, java.time.Duration timeout) {
+        return new TokensClient(baseUri, jwt, false, timeout).apis();
     }
 
     /**
@@ -46,13 +51,17 @@ final class Sdk {
      * ignores them): where a test asserts that a secret is absent, it cannot hide in an undeclared field.
      */
     static TokensApi strictTokens(String baseUri, String jwt) {
-        return new TokensClient(baseUri, () -> jwt, true).apis();
+        return new TokensClient(baseUri, () -> jwt, true, null).apis();
     }
 
-    private record TokensClient(String baseUri, Supplier<String> jwt, boolean strict) {
+    private record TokensClient(String baseUri, Supplier<String> jwt, boolean strict, java.time.Duration timeout) {
         TokensApi apis() {
             dev.latchkey.sdk.token.invoker.ApiClient client = new dev.latchkey.sdk.token.invoker.ApiClient();
             client.updateBaseUri(baseUri);
+            if (timeout != null) {
+                client.setConnectTimeout(timeout);
+                client.setReadTimeout(timeout);
+            }
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + jwt.get()));
             if (strict) {
                 client.setObjectMapper(dev.latchkey.sdk.token.invoker.ApiClient.createDefaultObjectMapper()
