@@ -52,6 +52,8 @@ public final class FeedFollower {
     private volatile boolean failing;
     private volatile boolean caughtUp;
     private long retryMillis = FIRST_RETRY_MILLIS;
+    private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> nextAnswer =
+            new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CompletableFuture<>());
 
     /**
      * @param poll       asks the feed for changes after a cursor, waiting up to the given time for one
@@ -129,6 +131,11 @@ public final class FeedFollower {
         return from != NEVER && cursor >= 0 && head <= cursor && clock.getAsLong() - from < staleAfterNanos;
     }
 
+    /** Completes when the feed next answers a poll (whatever it says); one future shared by every waiter. */
+    public java.util.concurrent.CompletableFuture<Void> nextAnswer() {
+        return nextAnswer.get();
+    }
+
     private void next() {
         if (!running) {
             return;
@@ -153,6 +160,7 @@ public final class FeedFollower {
         if (head <= cursor) {
             caughtUp = true;
         }
+        nextAnswer.getAndSet(new java.util.concurrent.CompletableFuture<>()).complete(null);
         if (failing) {
             LOG.infof("The %s change feed answers again", name);
             failing = false;

@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Every request with a bearer JWT, on every management endpoint of a service that keeps revocations
  * ({@code latchkey.revocation.enabled}): a JWT that was voided since it was issued is refused with 401
- * {@code invalid_token}, exactly like an expired one; while the feeds that say so are not fresh, 503.
+ * {@code invalid_token}, exactly like an expired one. While a feed that says so is stale, the request waits for it to
+ * answer again, at most the stale bound, then gets 503 (ADR 0016).
  */
 public class JwtRevocationFilter {
 
@@ -34,15 +35,14 @@ public class JwtRevocationFilter {
         if (!guard.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
         }
-        return identity.get().getDeferredIdentity().map(id -> {
+        return identity.get().getDeferredIdentity().flatMap(id -> {
             if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
-            if (!guard.fresh()) {
-                return ProblemMappers.respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
-                        "Revoked tokens cannot be told apart right now; retry shortly"));
-            }
-            return guard.voided(claims(jwt)).map(JwtRevocationFilter::invalidToken).orElse(null);
+            return guard.freshSoon().map(fresh -> fresh
+                    ? guard.voided(claims(jwt)).map(JwtRevocationFilter::invalidToken).orElse(null)
+                    : ProblemMappers.respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                            "Revoked tokens cannot be told apart right now; retry shortly")));
         });
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps {@link Revocations} true on this replica by following the change feeds named in
@@ -31,11 +32,13 @@ public class RevocationGuard {
     private final Revocations revocations;
     private final List<FeedFollower> followers = new ArrayList<>();
     private final Vertx vertx;
+    private final Duration staleAfter;
 
     public RevocationGuard(Vertx vertx, Instance<ChangeFeed> ownFeed, RevocationConfig config) {
         this.vertx = vertx;
         this.enabled = config.enabled();
         this.revocations = new Revocations(config.maxJwtLifetime());
+        this.staleAfter = config.staleAfter();
         if (!enabled) {
             return;
         }
@@ -77,6 +80,29 @@ public class RevocationGuard {
     /** Every followed feed has vouched, less than the stale bound ago, for every change before it: JWTs can be judged. */
     public boolean fresh() {
         return followers.stream().allMatch(FeedFollower::fresh);
+    }
+
+    /**
+     * Fresh now, or as soon as every stale feed has answered again, waiting at most the stale bound: a feed whose
+     * poll came back a little late (a busy machine, a GC pause) makes a request wait for its next answer, not fail.
+     * False only when a feed really is failing or silent for that long; the request is then answered 503.
+     */
+    public Uni<Boolean> freshSoon() {
+        return freshBy(System.nanoTime() + staleAfter.toNanos());
+    }
+
+    private Uni<Boolean> freshBy(long deadline) {
+        if (fresh()) {
+            return Uni.createFrom().item(true);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return Uni.createFrom().item(false);
+        }
+        CompletableFuture<Object> anyAnswer = CompletableFuture.anyOf(followers.stream().filter(f -> !f.fresh())
+                .map(FeedFollower::nextAnswer).toArray(CompletableFuture[]::new));
+        return Uni.createFrom().completionStage(anyAnswer).ifNoItem().after(Duration.ofNanos(left)).recoverWithItem((Object) null)
+                .flatMap(answered -> freshBy(deadline));
     }
 
     /** Every followed feed has been read to its head at least once since the start: the replay is done. */

@@ -158,6 +158,28 @@ class FeedFollowerTest {
     }
 
     @Test
+    void aWaiterIsToldOfTheNextAnswerSoItNeedNotFailOnALatePoll() throws Exception {
+        Publisher publisher = new Publisher();
+        AtomicReference<CompletableFuture<Boolean>> gate = new AtomicReference<>(new CompletableFuture<>());
+        AtomicLong applied = new AtomicLong();
+        FeedFollower follower = follower((after, wait) -> Uni.createFrom().completionStage(gate.get())
+                .map(ok -> publisher.read(after)), applied);
+        follower.start();
+        try {
+            CompletableFuture<Void> answer = follower.nextAnswer();
+            assertFalse(answer.isDone());
+            assertFalse(follower.fresh(), "no answer yet");
+            publisher.commit();
+            gate.get().complete(true);
+            answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(follower.fresh(), "fresh when the waiter is told");
+            assertEquals(1, applied.get(), "and what the answer said is applied by then");
+        } finally {
+            follower.stop();
+        }
+    }
+
+    @Test
     void aHungPollEndsTrustWhenTheBoundPassesAndIsGivenUpForANewOne() throws Exception {
         Publisher publisher = new Publisher();
         AtomicInteger polls = new AtomicInteger();
