@@ -42,7 +42,7 @@ public class ProblemMappers {
     /**
      * Seconds a client should wait before retrying a 503: every 503 problem carries it. One second: a restarted
      * database is found by the next request (no reconnect back-off), and the services are ready again within about
-     * a second of it (docs/reliability-failfast.md).
+     * a second of it (docs/reliability.md).
      */
     public static final int RETRY_AFTER_SECONDS = 1;
 

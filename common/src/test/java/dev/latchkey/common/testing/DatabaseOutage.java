@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * against a {@link RestartablePostgresResource}: every call answers 503 within {@link #MAX_ANSWER} (problem+json
  * {@code database-unavailable}, or RFC 6749 {@code temporarily_unavailable} on /oauth/), with {@code Retry-After};
  * never 500, never a hang; readiness DOWN; and, once PostgreSQL is started again on the same port and data, 2xx and
- * readiness UP within {@link #RECOVERY} without a restart. Timings are printed, for docs/reliability-failfast.md.
+ * readiness UP within {@link #RECOVERY} without a restart. Timings are printed, for docs/reliability.md.
  */
 public final class DatabaseOutage {
 
