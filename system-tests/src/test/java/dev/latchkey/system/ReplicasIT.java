@@ -294,6 +294,61 @@ class ReplicasIT {
                 + (Long.parseLong(RELOAD_EVERY_SECONDS) + 1) + " s of the rotation");
     }
 
+    /**
+     * Replica loss: a token is deleted through the second token-service replica, and at once one replica is killed
+     * (-9): in turn an auth-service replica, the token-service replica that acknowledged the delete, and an
+     * rbac-service replica. Every surviving auth-service replica refuses the token within a second of the 204, and a
+     * killed auth-service replica refuses it from its first ready answer after the supervisor started it again.
+     */
+    @Test
+    @Order(5)
+    void aReplicaLostJustAfterADeleteLeavesTheDeleteRefusedEverywhere() throws Exception {
+        String vendor = vendorJwt();
+        TokensApi second = Sdk.tokens(url(tokenPorts.get(1)), vendor);
+        UUID tenant = Sdk.rbac(url(ports.rbac()), vendor).tenants()
+                .createTenant(new CreateTenantRequest().name("Replica Loss Corp")).getId();
+        List<Integer> victims = List.of(authPorts.get(2), tokenPorts.get(1), rbacPorts.get(1), authPorts.get(1));
+        List<String> report = new ArrayList<>();
+        for (int trial = 0; trial < victims.size(); trial++) {
+            int victim = victims.get(trial);
+            String source = "198.19.0." + (trial + 1);
+            CreatedToken created = second.createTenantToken(tenant,
+                    new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS).roleIds(List.of(MEMBER)));
+            String clientId = created.getToken().getClientId();
+            String secret = created.getClientSecret();
+            for (OAuth replica : auths) {
+                assertEquals(200, exchange(replica, clientId, secret, source));
+            }
+            second.deleteTenantToken(tenant, created.getToken().getId());
+            long acknowledged = System.nanoTime();
+            launcher.killService(victim);
+            List<OAuth> survivors = new ArrayList<>();
+            for (int r = 0; r < authPorts.size(); r++) {
+                if (authPorts.get(r) != victim) {
+                    survivors.add(auths.get(r));
+                }
+            }
+            long lastAccepted = 0;
+            for (long until = acknowledged + 2_000_000_000L; System.nanoTime() < until; ) {
+                for (OAuth replica : survivors) {
+                    if (exchange(replica, clientId, secret, source) == 200) {
+                        lastAccepted = System.nanoTime() - acknowledged;
+                    }
+                }
+            }
+            launcher.awaitReady(victim, FaultSettings.RESTART);
+            if (authPorts.contains(victim)) {
+                assertEquals(401, exchange(auths.get(authPorts.indexOf(victim)), clientId, secret, source),
+                        "the restarted auth-service replica accepted a token deleted before it died");
+            }
+            String line = "killed :" + victim + " right after the delete: last 200 at " + lastAccepted / 1_000_000 + " ms";
+            report.add(line);
+            assertTrue(lastAccepted < 1_000_000_000L, line);
+        }
+        System.out.println("Replica loss: " + report);
+        Files.writeString(Path.of("target", "replica-loss-latency.txt"), String.join("\n", report) + "\n");
+    }
+
     static Set<String> kids(OAuth replica) throws Exception {
         return replica.discovery().getJwks().getKeys().stream().map(JsonWebKey::getKid).collect(Collectors.toCollection(TreeSet::new));
     }
