@@ -101,7 +101,8 @@ class ManifestEnvironmentIT {
         env.replaceAll((key, value) -> {
             String local = value;
             for (Map.Entry<String, Integer> neighbour : ports.entrySet()) {
-                local = local.replaceAll("http://" + neighbour.getKey() + ":\\d+", "http://127.0.0.1:" + neighbour.getValue());
+                // the Service and its "-internal" twin (unready pods too) are the same process here
+                local = local.replaceAll("http://" + neighbour.getKey() + "(-internal)?:\\d+", "http://127.0.0.1:" + neighbour.getValue());
             }
             return local;
         });

@@ -95,13 +95,16 @@ public class RevocationGuard {
         if (fresh()) {
             return Uni.createFrom().item(true);
         }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        // Whole milliseconds: Vert.x, which runs Mutiny's timers here, refuses a timer under 1 ms, and a refused
+        // timer would leave the request waiting for ever.
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (leftMillis < 1) {
             return Uni.createFrom().item(false);
         }
         CompletableFuture<Object> anyAnswer = CompletableFuture.anyOf(followers.stream().filter(f -> !f.fresh())
                 .map(FeedFollower::nextAnswer).toArray(CompletableFuture[]::new));
-        return Uni.createFrom().completionStage(anyAnswer).ifNoItem().after(Duration.ofNanos(left)).recoverWithItem((Object) null)
+        return Uni.createFrom().completionStage(anyAnswer).ifNoItem().after(Duration.ofMillis(leftMillis))
+                .recoverWithItem((Object) null)
                 .flatMap(answered -> freshBy(deadline));
     }
 
