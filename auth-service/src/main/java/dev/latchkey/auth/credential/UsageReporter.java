@@ -26,7 +26,7 @@ public class UsageReporter {
     private static final Logger LOG = Logger.getLogger(UsageReporter.class);
     private static final int MAX_FAILURES = 10_000;
 
-    private final UsageClient tokenService;
+    private final UsageClient usageClient;
     private final Map<UUID, Instant> used = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<TokenServiceClient.Failure> failures = new ConcurrentLinkedQueue<>();
     private final LongAdder dropped = new LongAdder();
@@ -34,8 +34,8 @@ public class UsageReporter {
     private final UsageConfig config;
 
     /** The mapping is injected so that Quarkus registers it; the schedule reads the same key. */
-    public UsageReporter(@RestClient UsageClient tokenService, UsageConfig config) {
-        this.tokenService = tokenService;
+    public UsageReporter(@RestClient UsageClient usageClient, UsageConfig config) {
+        this.usageClient = usageClient;
         this.config = config;
     }
 
@@ -74,7 +74,7 @@ public class UsageReporter {
         if (uses.isEmpty() && failed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tokenService.usage(new TokenServiceClient.UsageReport(uses, failed))
+        return usageClient.usage(new TokenServiceClient.UsageReport(uses, failed))
                 .onFailure().invoke(e -> LOG.warnf("Dropped a usage batch (%d uses, %d failures; next batch in %s): %s",
                         uses.size(), failed.size(), config.flushEvery(), e.getMessage()))
                 .onFailure().recoverWithNull();
