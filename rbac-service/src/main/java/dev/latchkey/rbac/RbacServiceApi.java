@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = RbacServiceApi.MEMBERSHIPS, description = "Users' memberships in a tenant and their roles there"),
                 @Tag(name = RbacServiceApi.ROLES, description = "Named sets of permissions with a level; 0 is the strongest"),
                 @Tag(name = RbacServiceApi.PERMISSIONS, description = "Permission keys roles and tokens may grant"),
+                @Tag(name = RbacServiceApi.ACCESS,
+                        description = "The caller's own effective rights in a tenant, as the rules decide them"),
                 @Tag(name = RbacServiceApi.INTERNAL,
                         description = "Service-to-service calls; require the X-Latchkey-Service credential")
         },
@@ -44,6 +46,7 @@ public class RbacServiceApi extends Application {
     public static final String MEMBERSHIPS = "Memberships";
     public static final String ROLES = "Roles";
     public static final String PERMISSIONS = "Permissions";
+    public static final String ACCESS = "Access";
     public static final String INTERNAL = "Internal";
 
     /** Security scheme of the management operations. */

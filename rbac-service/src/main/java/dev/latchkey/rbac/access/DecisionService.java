@@ -1,6 +1,9 @@
 package dev.latchkey.rbac.access;
 
+import dev.latchkey.common.caller.CallerClaims;
 import dev.latchkey.common.grant.GrantRefusal;
+import dev.latchkey.rbac.access.api.CallerAccessResponse;
+import dev.latchkey.rbac.access.api.CallerAccessResponse.RoleSummary;
 import dev.latchkey.rbac.access.api.GrantCheckRequest;
 import dev.latchkey.rbac.access.api.GrantCheckResponse;
 import dev.latchkey.rbac.access.api.RolePermissionsResponse;
@@ -19,7 +22,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** The questions token-service and auth-service ask rbac-service. */
+/**
+ * The questions token-service and auth-service ask rbac-service, and the one a page asks about its own caller: each
+ * answered by {@link AccessService} and {@link GrantCheck}, the rules' only home.
+ */
 @ApplicationScoped
 public class DecisionService {
 
@@ -41,6 +47,20 @@ public class DecisionService {
         return access.ofUser(tenantId, userId).flatMap(a -> memberships.find(tenantId, userId).map(m ->
                 new UserAccessResponse(tenantId, userId, m != null, a.level(),
                         a.roles().stream().map(RoleRef::from).toList(), List.copyOf(a.permissions()))));
+    }
+
+    /**
+     * The caller's own access in the tenant ({@link AccessService#ofCaller}: narrowing, scope and tenant isolation
+     * apply), with the usable roles it may put on a tenant token decided by {@link GrantCheck#grantable}, the rule
+     * {@link #grantCheck} applies when the token is created.
+     */
+    @WithSession
+    public Uni<CallerAccessResponse> callerAccess(CallerClaims caller, UUID tenantId) {
+        return access.ofCaller(caller, tenantId).flatMap(a -> roles.usableIn(tenantId)
+                .flatMap(usable -> permissions.keys().map(keys -> new CallerAccessResponse(tenantId, a.vendor(),
+                        caller.vendor() ? null : caller.userId(), a.level(),
+                        a.roles().stream().map(RoleSummary::from).toList(), List.copyOf(new TreeSet<>(a.permissions())),
+                        GrantCheck.grantable(a, usable, keys).stream().map(RoleSummary::from).toList()))));
     }
 
     @WithSession

@@ -5,6 +5,7 @@ import dev.latchkey.rbac.permission.PermissionPattern;
 import dev.latchkey.rbac.role.Role;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,18 @@ public final class GrantCheck {
         }
         refusals.addAll(checkPermissions("permissions", permissions, caller, registeredKeys));
         return refusals;
+    }
+
+    /**
+     * The roles among {@code usable} the caller may give (put on a tenant token, assign): exactly those {@link #check}
+     * allows one by one, strongest first, then by key. What a page offers is decided here, by the same rule that
+     * decides the create, never by a copy of it.
+     */
+    public static List<Role> grantable(Access caller, Collection<Role> usable, Collection<String> registeredKeys) {
+        return usable.stream()
+                .filter(role -> check(caller, List.of(role.id), List.of(role), List.of(), registeredKeys).isEmpty())
+                .sorted(Comparator.comparingInt((Role r) -> r.level).thenComparing(r -> r.key))
+                .toList();
     }
 
     public static List<GrantRefusal> checkPermissions(String field, List<String> patterns, Access caller,

@@ -71,6 +71,57 @@ class AccessPropertyTest {
                 () -> "reach of " + s.target() + " by " + caller + " (level " + access.level() + ", grants " + access.grants() + ")");
     }
 
+    record Pool(Scenario scenario, List<RulesOracle.R> usable) {
+    }
+
+    @Provide
+    Arbitrary<Pool> pools() {
+        return Combinators.combine(scenarios(), roles().list().ofMaxSize(8)).as(Pool::new);
+    }
+
+    /**
+     * What the API Tokens page is offered ({@link GrantCheck#grantable}) is exactly the roles the oracle says the
+     * caller reaches: the level rule and the permission rule, after narrowing and scope.
+     */
+    @Property(tries = 1000)
+    void grantableRolesAreExactlyTheOnesTheRulesLetTheCallerGive(@ForAll("pools") Pool pool) {
+        Scenario s = pool.scenario();
+        List<RulesOracle.R> base = s.tokenOfPermissions() ? List.of() : s.roles();
+        Set<String> direct = s.tokenOfPermissions() ? s.direct() : Set.of();
+        Set<String> claim = ORACLE.keysOf(new TreeSet<>(direct) {
+            {
+                base.forEach(r -> addAll(r.patterns()));
+            }
+        });
+        if (s.scope() != null) {
+            claim.retainAll(s.scope());
+        }
+        RulesOracle.Caller caller = new RulesOracle.Caller(false, base, direct, claim);
+        List<Role> entities = base.stream().map(AccessPropertyTest::role).toList();
+        Access access = Access.of(entities, s.tokenOfPermissions() ? direct : Access.patternsOf(entities), claim,
+                Permission.BUILT_IN);
+
+        List<Role> usable = new ArrayList<>();
+        pool.usable().forEach(r -> usable.add(role(r)));
+        Set<UUID> expected = new TreeSet<>();
+        for (int i = 0; i < usable.size(); i++) {
+            if (ORACLE.reaches(caller, pool.usable().get(i))) {
+                expected.add(usable.get(i).id);
+            }
+        }
+        List<Role> grantable = GrantCheck.grantable(access, usable, Permission.BUILT_IN);
+        assertEquals(expected, new TreeSet<>(grantable.stream().map(r -> r.id).toList()),
+                () -> "grantable for " + caller + " among " + pool.usable());
+        for (int i = 1; i < grantable.size(); i++) {
+            Role a = grantable.get(i - 1);
+            Role b = grantable.get(i);
+            assertEquals(true, a.level < b.level || a.level == b.level && a.key.compareTo(b.key) <= 0, "order");
+        }
+        // the vendor may give every role
+        assertEquals(usable.size(), GrantCheck.grantable(Access.ofVendor(Permission.BUILT_IN), usable,
+                Permission.BUILT_IN).size());
+    }
+
     static Role role(RulesOracle.R r) {
         Role role = new Role();
         role.id = UUID.randomUUID();
