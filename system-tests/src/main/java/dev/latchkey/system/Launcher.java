@@ -153,6 +153,13 @@ public final class Launcher implements AutoCloseable {
         childEnv.put("LATCHKEY_AUTH_URL", authUrl);
         childEnv.put("LATCHKEY_TOKEN_SERVICE_URL", "http://127.0.0.1:" + ports.token());
         childEnv.put("LATCHKEY_RBAC_SERVICE_URL", "http://127.0.0.1:" + ports.rbac());
+        // The API Tokens page is served by token-service and calls rbac-service from the browser: rbac-service (and
+        // token-service, for a vendor's app that embeds the element) allow token-service's origin besides any given.
+        String portalOrigin = "http://127.0.0.1:" + ports.token();
+        String origins = env.get("LATCHKEY_PORTAL_ORIGINS");
+        childEnv.put("LATCHKEY_PORTAL_ORIGINS", origins == null || origins.isBlank() ? portalOrigin : portalOrigin + "," + origins);
+        childEnv.putIfAbsent("LATCHKEY_PORTAL_RBAC_URL", "http://127.0.0.1:" + ports.rbac());
+        childEnv.putIfAbsent("LATCHKEY_PORTAL_AUTH_URL", authUrl);
         String prefix = String.format("[%-5s] ", name.substring(0, name.indexOf('-')) + suffix);
         Consumer<String> relay = name.equals("token-service")
                 ? line -> {
@@ -321,9 +328,32 @@ public final class Launcher implements AutoCloseable {
                 ? ", PostgreSQL at " + env.get("LATCHKEY_DB_HOST") : ", embedded PostgreSQL"));
         Launcher launcher = start(root, data, ports, env, console::println);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "latchkey-stop"));
-        console.println(summary(launcher));
+        console.println(summary(launcher) + demo(launcher, data, env));
         // Runs until Ctrl-C (the shutdown hook stops everything); a service that dies meanwhile is started again.
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * How to open the API Tokens page as a demo user ({@link DemoSession}): possible when the vendor credential is
+     * known, i.e. on the first start of a data directory or when it is configured. {@code LATCHKEY_DEMO=false} skips it.
+     */
+    static String demo(Launcher launcher, Path data, Map<String, String> env) {
+        if ("false".equalsIgnoreCase(env.get("LATCHKEY_DEMO"))) {
+            return "";
+        }
+        Optional<BootstrapCredential> vendor = launcher.bootstrap().or(() -> BootstrapCredential.configured(env));
+        if (vendor.isEmpty()) {
+            return "\nThe API Tokens page: http://127.0.0.1:" + launcher.ports().token() + "/portal/ — a demo link needs the"
+                    + " vendor credential: start with LATCHKEY_BOOTSTRAP_CLIENT_ID and LATCHKEY_BOOTSTRAP_CLIENT_SECRET set.\n";
+        }
+        try {
+            DemoSession.Link link = DemoSession.link(launcher.ports(), vendor.get(), data);
+            return "\nThe API Tokens page, signed in as " + DemoSession.USER + ", an Admin of " + DemoSession.TENANT_NAME
+                    + " (the session lasts " + link.validSeconds() / 60 + " min and stays in the browser: the part after #"
+                    + " is never sent to a server):\n\n  " + link.url() + "\n";
+        } catch (Exception e) {
+            return "\nNo demo link for the API Tokens page: " + e.getMessage() + "\n";
+        }
     }
 
     static String summary(Launcher launcher) {

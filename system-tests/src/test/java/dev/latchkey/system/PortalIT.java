@@ -1,0 +1,152 @@
+package dev.latchkey.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.latchkey.sdk.rbac.model.CreateRoleRequest;
+import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
+import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API Tokens page in a real browser: Debian's Chromium, driven by playwright-core from the committed script
+ * {@code portal/e2e/api-tokens.e2e.mjs}, against the three packaged services started as the run command starts them,
+ * with the page served by token-service under {@code /portal/}. This test makes the tenant, its roles and three users
+ * (an Admin, a level-5 Operator, a Member) and their sessions as a vendor's backend would (the token exchange), runs
+ * the script and checks that every step passed. The script writes a screenshot of every state into
+ * {@code target/portal-screenshots}; {@code -Dlatchkey.screenshots.write=true} copies them to {@code docs/img/}.
+ * Skipped, saying why, where node or Chromium is missing.
+ */
+class PortalIT {
+
+    static final UUID ADMIN = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    static final UUID MEMBER = UUID.fromString("00000000-0000-4000-8000-000000000010");
+
+    /** Lines the script prints when every step passed. */
+    static final List<String> STEPS = List.of("the session leaves the address bar", "an Admin generates a client-credentials",
+            "an Admin generates an access token", "shown next to their fields", "a reload leaves no secret",
+            "keyboard only", "delete asks first", "a phone's width", "a level-5 Operator", "a Member cannot create",
+            "no secret was left", "portal flow complete");
+
+    static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
+    static Launcher launcher;
+    static Launcher.Ports ports;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(SdkFlowIT.node().isPresent(), "node 18 or newer is not on the PATH: the API Tokens page is not built,"
+                + " so it is not tested");
+        assumeTrue(chromium().isPresent(), "no Chromium (/usr/bin/chromium; Debian package chromium) here: the API Tokens"
+                + " page is not tested in a browser");
+        ports = new Launcher.Ports(LatchkeyIT.freePort(), LatchkeyIT.freePort(), LatchkeyIT.freePort());
+        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-portal-it"), ports,
+                LatchkeyIT.environment(), OUTPUT::add);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (launcher != null) {
+            launcher.close();
+            Files.writeString(Path.of("target", "portal-it-services.log"), String.join("\n", OUTPUT));
+        }
+    }
+
+    @Test
+    void theApiTokensPageWorksInARealBrowser() throws Exception {
+        Path portal = LatchkeyIT.root().resolve("portal");
+        assertTrue(Files.isDirectory(portal.resolve("node_modules/playwright-core")), "portal/node_modules is missing:"
+                + " node is here, so the portal module should have installed it (built with -Dlatchkey.portal.skip=true?)");
+        assertEquals(200, status("/portal/"), "token-service serves no page at /portal/");
+
+        BootstrapCredential vendor = launcher.bootstrap().orElseThrow(() -> new AssertionError("no bootstrap credential"));
+        OAuth oauth = new OAuth("http://127.0.0.1:" + ports.auth());
+        Sdk.Rbac rbac = Sdk.rbac("http://127.0.0.1:" + ports.rbac(), oauth.clientCredentials(vendor.clientId(), vendor.clientSecret()));
+        UUID tenant = rbac.tenants().createTenant(new CreateTenantRequest().name("Portal Corp")).getId();
+        UUID operator = rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Operator").name("Operator")
+                .description("Runs the integrations").level(5)
+                .permissions(List.of("tokens.*", "roles.read", "users.read", "audit.read", "settings.read"))).getId();
+        rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Viewer").name("Viewer")
+                .description("Reads the tenant's tokens").level(20).permissions(List.of("tokens.tenant.read")));
+        for (Map.Entry<String, UUID> user : Map.of("idp|ada", ADMIN, "idp|olga", operator, "idp|max", MEMBER).entrySet()) {
+            rbac.memberships().setMembership(tenant, user.getKey(), new SetMembershipRequest().roleIds(List.of(user.getValue())));
+        }
+
+        Path screenshots = Path.of("target", "portal-screenshots").toAbsolutePath();
+        Run run = run(portal, List.of(SdkFlowIT.node().get(), "e2e/api-tokens.e2e.mjs"), Map.of(
+                "PORTAL_URL", "http://127.0.0.1:" + ports.token() + "/portal/",
+                "AUTH_URL", "http://127.0.0.1:" + ports.auth(),
+                "TENANT", tenant.toString(),
+                "ADMIN_SESSION", oauth.actFor(vendor, "idp|ada", tenant),
+                "OPERATOR_SESSION", oauth.actFor(vendor, "idp|olga", tenant),
+                "MEMBER_SESSION", oauth.actFor(vendor, "idp|max", tenant),
+                "CHROMIUM", chromium().get().toString(),
+                "SCREENSHOTS", screenshots.toString()));
+        System.out.println("API Tokens page in Chromium, " + run.took().toMillis() + " ms:\n" + run.output());
+        assertEquals(0, run.exit(), "the browser flow failed:\n" + run.output());
+        for (String step : STEPS) {
+            assertTrue(run.output().contains(step), "the browser flow did not report '" + step + "':\n" + run.output());
+        }
+        if (Boolean.getBoolean("latchkey.screenshots.write")) {
+            try (Stream<Path> shots = Files.list(screenshots)) {
+                for (Path shot : shots.toList()) {
+                    Files.copy(shot, LatchkeyIT.root().resolve("docs/img").resolve(shot.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    record Run(int exit, String output, Duration took) {
+    }
+
+    /** Runs the script in {@code directory} (where its node_modules are), its output and stderr together. */
+    static Run run(Path directory, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("latchkey-portal-e2e", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Instant began = Instant.now();
+            Process process = builder.start();
+            if (!process.waitFor(240, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the browser flow took longer than 240 s:\n" + Files.readString(log));
+            }
+            return new Run(process.exitValue(), Files.readString(log), Duration.between(began, Instant.now()));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static int status(String path) throws Exception {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ports.token() + path)).build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
+    /** Debian's Chromium, or the one {@code LATCHKEY_CHROMIUM} names. */
+    static Optional<Path> chromium() {
+        String configured = System.getenv("LATCHKEY_CHROMIUM");
+        return configured != null ? Command.find(configured) : Command.find("chromium", "/usr/bin/chromium");
+    }
+}
