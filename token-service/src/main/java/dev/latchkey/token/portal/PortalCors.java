@@ -1,0 +1,19 @@
+package dev.latchkey.token.portal;
+
+import dev.latchkey.common.portal.PortalConfig;
+import dev.latchkey.common.portal.PortalOrigins;
+import io.quarkus.vertx.http.security.HttpSecurity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * token-service answers the API Tokens page cross-origin, from the origins {@code latchkey.portal.origins} names and no other
+ * (common {@link PortalOrigins} holds the policy). auth-service installs none: it serves no page.
+ */
+@ApplicationScoped
+public class PortalCors {
+
+    void install(@Observes HttpSecurity http, PortalConfig portal) {
+        http.cors(PortalOrigins.cors(portal));
+    }
+}

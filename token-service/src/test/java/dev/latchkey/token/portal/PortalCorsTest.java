@@ -1,0 +1,43 @@
+package dev.latchkey.token.portal;
+
+import dev.latchkey.common.testing.CorsProbe;
+import dev.latchkey.common.testing.JwksStub;
+import dev.latchkey.common.testing.PostgresResource;
+import dev.latchkey.token.RbacStub;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With latchkey.portal.origins set, the page may call token-service from those origins, and from no other. */
+@QuarkusTest
+@TestProfile(PortalCorsTest.PortalOrigins.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwksStub.class)
+@WithTestResource(RbacStub.class)
+class PortalCorsTest {
+
+    static final String PATH = "/tenants/00000000-0000-4000-8000-0000000000aa/tokens";
+
+    public static class PortalOrigins implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return CorsProbe.portalAllowed();
+        }
+    }
+
+    @Test
+    void aConfiguredOriginGetsTheAllowHeaders() {
+        CorsProbe.assertAllowed(PATH, CorsProbe.PORTAL);
+        CorsProbe.assertAllowed(PATH, "http://127.0.0.1:18601");
+    }
+
+    @Test
+    void anyOtherOriginGetsNone() {
+        CorsProbe.assertRefused(PATH, CorsProbe.FOREIGN);
+        CorsProbe.assertRefused(PATH, "http://127.0.0.1:18602");
+        CorsProbe.assertRefused(PATH, "https://portal.example.test.evil.example");
+    }
+}
