@@ -58,6 +58,7 @@ try {
   page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
   onFailure = () => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {});
   const open = async (session) => {
+    await page.goto("about:blank");                            // else a new fragment alone would not load the page
     await page.goto(`${PORTAL}#tenant=${TENANT}&session=${session}`);
     await page.getByRole("heading", { name: "API Tokens" }).waitFor();
   };
@@ -100,7 +101,7 @@ try {
     const exchanged = await clientCredentials(clientId, copied);
     check(exchanged.status === 200, `the copied secret was not exchanged: ${exchanged.status}`);
     await revealed.getByRole("button", { name: "Done" }).click();
-    await page.getByRole("cell", { name: /CI deploys/ }).waitFor();
+    await page.getByRole("cell", { name: /^CI deploys/ }).waitFor();
     await assertNoSecretInPage("after the dialog closed");
     globalThis.ci = { clientId, secret };
   });
@@ -124,7 +125,7 @@ try {
     check(exchanged.status === 200, `the copied key was not exchanged: ${exchanged.status}`);
     await page.keyboard.press("Escape");
     await revealed.waitFor({ state: "detached" });
-    await page.getByRole("cell", { name: /Partner sync/ }).waitFor();
+    await page.getByRole("cell", { name: /^Partner sync/ }).waitFor();
     await assertNoSecretInPage("after Escape closed the dialog");
     await shot("list");
     await axe("the list");
@@ -154,7 +155,7 @@ try {
     await assertNoSecretInPage("after a reload");
     await assertNoSecretInStorage();
     await open(env("ADMIN_SESSION"));
-    await page.getByRole("cell", { name: /CI deploys/ }).waitFor();
+    await page.getByRole("cell", { name: /^CI deploys/ }).waitFor();
     await assertNoSecretInPage("after signing in again");
     await page.getByRole("button", { name: "Generate token" }).click();
     const form = page.getByRole("dialog", { name: "Generate a tenant token" });
@@ -179,7 +180,7 @@ try {
     secrets.push(await revealed.getByLabel(/Client secret|Access key/).inputValue());
     await tabTo(() => document.activeElement?.shadowRoot?.activeElement?.textContent?.trim() === "Done");
     await page.keyboard.press("Enter");
-    await page.getByRole("cell", { name: /Keyboard token/ }).waitFor();
+    await page.getByRole("cell", { name: /^Keyboard token/ }).waitFor();
   });
 
   await step("delete asks first, says there is no undo, and then the secret is refused", async () => {
@@ -192,7 +193,7 @@ try {
     await axe("the delete confirmation");
     await confirm.getByRole("button", { name: "Delete token" }).click();
     await confirm.waitFor({ state: "detached" });
-    await page.getByRole("cell", { name: /CI deploys/ }).waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: /^CI deploys/ }).waitFor({ state: "detached" });
     const deadline = Date.now() + 2000;
     let status;
     do {
@@ -203,7 +204,7 @@ try {
 
   await step("at a phone's width the list becomes cards and nothing scrolls sideways", async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await page.getByRole("cell", { name: /Partner sync/ }).waitFor();
+    await page.getByText("Partner sync").waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await shot("phone");
@@ -219,7 +220,7 @@ try {
     const form = page.getByRole("dialog", { name: "Generate a tenant token" });
     await form.getByRole("checkbox", { name: role("Operator") }).waitFor();
     const offered = await form.getByRole("checkbox").evaluateAll((boxes) =>
-      boxes.map((box) => box.closest("label").textContent.trim().split(/\s+/)[0]));
+      boxes.map((box) => box.closest("label").querySelector(".role-name").textContent));
     check(JSON.stringify(offered.sort()) === JSON.stringify(["Member", "Operator", "Viewer"]),
       `an Operator is offered ${offered}`);
     await page.keyboard.press("Escape");
@@ -227,7 +228,7 @@ try {
 
   await step("a Member cannot create tenant tokens and creates a personal token from its own settings", async () => {
     await open(env("MEMBER_SESSION"));
-    await page.getByRole("cell", { name: /Partner sync/ }).waitFor();
+    await page.getByRole("cell", { name: /^Partner sync/ }).waitFor();
     check(await page.getByRole("button", { name: "Generate token" }).count() === 0,
       "a Member sees Generate for tenant tokens");
     check(await page.getByRole("button", { name: /Actions for/ }).count() === 0, "a Member may delete tenant tokens");
@@ -237,7 +238,7 @@ try {
     await page.getByRole("button", { name: "Generate token" }).click();
     const form = page.getByRole("dialog", { name: "Generate a personal token" });
     const offered = await form.getByRole("checkbox").evaluateAll((boxes) =>
-      boxes.map((box) => box.closest("label").textContent.trim().split(/\s+/)[0]));
+      boxes.map((box) => box.closest("label").querySelector(".role-name").textContent));
     check(JSON.stringify(offered) === JSON.stringify(["Member"]), `a Member's personal token offers ${offered}`);
     await form.getByLabel("Description").fill("My laptop");
     await form.getByRole("radio", { name: /Access token/ }).check();
@@ -250,7 +251,7 @@ try {
     const claims = JSON.parse(Buffer.from((await exchanged.json()).access_token.split(".")[1], "base64url"));
     check(claims.token_type === "personal" && claims.user_id, `not a personal JWT: ${JSON.stringify(claims)}`);
     await revealed.getByRole("button", { name: "Done" }).click();
-    await page.getByRole("cell", { name: /My laptop/ }).waitFor();
+    await page.getByRole("cell", { name: /^My laptop/ }).waitFor();
     await axe("a Member's personal tokens");
   });
 

@@ -390,7 +390,7 @@ export class LatchkeyApiTokens extends LitElement {
               ${types.map((type) => html`
                 <label class="choice"><input type="radio" name="type" value=${type} .checked=${draft.type === type}
                     @change=${() => this.edit({ type })}>
-                  <span>${TYPE_LABEL[type]}<span class="hint" style="display:block">${TYPE_HINT[type]}</span></span></label>`)}
+                  <span>${TYPE_LABEL[type]}<span class="hint block">${TYPE_HINT[type]}</span></span></label>`)}
               ${error("type")}
             </fieldset>`
           : html`<p><strong>Type:</strong> ${TYPE_LABEL[types[0]]}. <span class="hint">${TYPE_HINT[types[0]]}</span></p>
@@ -404,7 +404,7 @@ export class LatchkeyApiTokens extends LitElement {
             ${roles.map((role) => html`
               <label class="choice"><input type="checkbox" name="role" value=${role.id} .checked=${draft.roleIds.has(role.id)}
                   @change=${(e: Event) => this.toggleRole(role.id, (e.target as HTMLInputElement).checked)}>
-                <span>${role.name ?? role.key}<span class="hint" style="display:block">${role.description ?? ""}
+                <span><span class="role-name">${role.name ?? role.key}</span><span class="hint block">${role.description ?? ""}
                   (level ${role.level})</span></span></label>`)}
             ${error("roleIds")}
           </fieldset>
@@ -466,7 +466,8 @@ export class LatchkeyApiTokens extends LitElement {
     }
     this.edit({ busy: true, errors: {}, formError: undefined });
     const request = {
-      type: draft.type, description, roleIds: [...draft.roleIds],
+      // A personal token with no role ticked acts with all of its user's roles, as they change: roleIds left out.
+      type: draft.type, description, roleIds: draft.roleIds.size > 0 ? [...draft.roleIds] : undefined,
       expiresInMinutes: draft.expiry.minutes ?? undefined,
     };
     try {
@@ -526,8 +527,8 @@ export class LatchkeyApiTokens extends LitElement {
         <div class="secret">
           <input type="text" id=${id} readonly .value=${value} autocomplete="off" spellcheck="false"
               @focus=${(e: Event) => (e.target as HTMLInputElement).select()}>
-          <button type="button" @click=${() => this.copy(id, label, value)}
-              aria-label="Copy ${label.toLowerCase()}">${revealed.copied === id ? "Copied" : "Copy"}</button>
+          <button type="button" @click=${() => this.copy(id, label, value)}>${revealed.copied === id ? "Copied" : "Copy"}<span
+              class="visually-hidden"> ${label}</span></button>
         </div>
       </div>`;
   }

@@ -77,6 +77,7 @@ export const styles = css`
   [aria-invalid="true"] { border-color: var(--lk-danger); }
   .error { color: var(--lk-danger); font-size: 0.9rem; }
   .hint { color: var(--lk-muted); font-size: 0.9rem; }
+  .hint.block { display: block; }
   .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; margin-top: 0.5rem; }
   .secret { display: flex; gap: 0.5rem; }
   .secret input { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
