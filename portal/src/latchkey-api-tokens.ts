@@ -303,15 +303,15 @@ export class LatchkeyApiTokens extends LitElement {
     const name = token.description || "(no description)";
     return html`
       <tr data-token-id=${token.id ?? ""}>
-        <td data-label="Description">${name}
-          <span class="secondary"><code>${token.clientId ?? token.secretHint ?? ""}</code></span></td>
-        <td data-label="Type">${token.type ? TYPE_LABEL[token.type] : ""}</td>
-        <td data-label="Roles">${this.rolesOf(token)}</td>
-        <td data-label="Created">${formatDate(token.createdAt, "")}
-          <span class="secondary">by ${token.createdBy ?? "unknown"}</span></td>
-        <td data-label="Expires">${formatDate(token.expiresAt, "Never")}</td>
-        <td data-label="Last used">${formatDateTime(token.lastUsedAt, "Never")}</td>
-        <td class="actions" data-label="Actions">${this.may(kind, "remove") ? this.renderMenu(token, name) : nothing}</td>
+        <td data-label="Description"><div>${name}
+          <span class="secondary"><code>${token.clientId ?? token.secretHint ?? ""}</code></span></div></td>
+        <td data-label="Type"><div>${token.type ? TYPE_LABEL[token.type] : ""}</div></td>
+        <td data-label="Roles"><div>${this.rolesOf(token)}</div></td>
+        <td data-label="Created"><div>${formatDate(token.createdAt, "")}
+          <span class="secondary">by ${token.createdBy ?? "unknown"}</span></div></td>
+        <td data-label="Expires"><div>${formatDate(token.expiresAt, "Never")}</div></td>
+        <td data-label="Last used"><div>${formatDateTime(token.lastUsedAt, "Never")}</div></td>
+        <td class="actions" data-label="Actions"><div>${this.may(kind, "remove") ? this.renderMenu(token, name) : nothing}</div></td>
       </tr>`;
   }
 

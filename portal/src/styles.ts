@@ -48,7 +48,8 @@ export const styles = css`
   th { font-size: 0.85rem; color: var(--lk-muted); font-weight: 600; }
   td .secondary { display: block; font-size: 0.85rem; color: var(--lk-muted); }
   code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
-  .actions { position: relative; text-align: right; white-space: nowrap; }
+  .actions { text-align: right; white-space: nowrap; }
+  .actions > div { position: relative; display: inline-block; }
   .menu {
     position: absolute; right: 0; top: 100%; z-index: 2; min-width: 11rem; padding: 0.25rem;
     background: var(--lk-background); border: 1px solid var(--lk-border); border-radius: var(--lk-radius);
@@ -91,6 +92,7 @@ export const styles = css`
     td { border: none; display: grid; grid-template-columns: 7rem 1fr; gap: 0.5rem; padding: 0.3rem 0; }
     td::before { content: attr(data-label); font-weight: 600; color: var(--lk-muted); font-size: 0.85rem; }
     td.actions { text-align: left; }
+    .menu { left: 0; right: auto; }
     .secret { flex-direction: column; }
   }
 `;

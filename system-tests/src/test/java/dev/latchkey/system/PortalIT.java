@@ -116,6 +116,29 @@ class PortalIT {
         }
     }
 
+    /**
+     * The run command's summary links to the page as the demo Admin ({@link DemoSession}): the session is in the
+     * fragment, and it is a working Admin session of the demo tenant.
+     */
+    @Test
+    void theRunCommandPrintsALinkThatOpensThePageAsTheDemoAdmin() throws Exception {
+        Path data = Files.createTempDirectory("latchkey-portal-demo");
+        String printed = Launcher.demo(launcher, data, Map.of());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                "http://127\\.0\\.0\\.1:" + ports.token() + "/portal/#tenant=([0-9a-f-]{36})&session=([\\w.-]+)").matcher(printed);
+        assertTrue(link.find(), "no demo link in:\n" + printed);
+        UUID tenant = UUID.fromString(link.group(1));
+        assertEquals(tenant.toString(), Files.readString(data.resolve("demo-tenant")).trim(), "the demo tenant is kept");
+        HttpResponse<String> access = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + ports.rbac() + "/tenants/" + tenant + "/access"))
+                .header("Authorization", "Bearer " + link.group(2)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, access.statusCode(), access.body());
+        assertTrue(access.body().contains("\"userId\":\"" + DemoSession.USER + "\"") && access.body().contains("\"level\":0"),
+                "the demo session is not the demo Admin: " + access.body());
+        assertTrue(Launcher.demo(launcher, data, Map.of()).contains("#tenant=" + tenant), "a later link uses the same tenant");
+        assertEquals("", Launcher.demo(launcher, data, Map.of("LATCHKEY_DEMO", "false")));
+    }
+
     record Run(int exit, String output, Duration took) {
     }
 

@@ -24,7 +24,10 @@ class PortalCorsTest {
     public static class PortalOrigins implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return CorsProbe.portalAllowed();
+            Map<String, String> config = new java.util.HashMap<>(CorsProbe.portalAllowed());
+            config.put("latchkey.portal.rbac-url", PortalPageTest.RBAC_URL);   // PortalPageTest shares this profile
+            config.put("latchkey.portal.auth-url", PortalPageTest.AUTH_URL);
+            return config;
         }
     }
 

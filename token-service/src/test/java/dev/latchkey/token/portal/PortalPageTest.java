@@ -1,0 +1,61 @@
+package dev.latchkey.token.portal;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.latchkey.common.testing.JwksStub;
+import dev.latchkey.common.testing.PostgresResource;
+import dev.latchkey.token.RbacStub;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API Tokens page as token-service serves it: {@code /portal/config.json} names the neighbours the browser calls,
+ * and everything under {@code /portal/} carries the page's security headers. The page itself (the latchkey-portal
+ * jar) is there only where node built it; PortalIT drives it in a browser.
+ */
+@QuarkusTest
+@TestProfile(PortalCorsTest.PortalOrigins.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwksStub.class)
+@WithTestResource(RbacStub.class)
+class PortalPageTest {
+
+    static final String RBAC_URL = "https://rbac.latchkey.example";
+    static final String AUTH_URL = "https://auth.latchkey.example";
+
+    @Test
+    void configJsonNamesRbacAndAuthServiceAsTheBrowserReachesThem() {
+        given().get(PortalRoutes.CONFIG_PATH).then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("Cache-Control", "no-store")
+                .body("rbacUrl", equalTo(RBAC_URL))
+                .body("authUrl", equalTo(AUTH_URL));
+    }
+
+    @Test
+    void thePageMayRunOnlyItsOwnScriptsCallOnlyItsServicesAndNotBeFramed() {
+        given().get(PortalRoutes.CONFIG_PATH).then()
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' " + RBAC_URL + ";"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void thePageAndTheElementAreServedWhereNodeBuiltThem() {
+        assumeTrue(getClass().getResource("/META-INF/resources/portal/index.html") != null,
+                "the latchkey-portal jar holds no page (built without node): nothing to serve");
+        given().get("/portal/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .body(containsString("<latchkey-api-tokens>"));
+        given().get("/portal/latchkey-api-tokens.js").then().statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(containsString("latchkey-api-tokens"));
+    }
+}
