@@ -4,8 +4,10 @@
 //   PORTAL_URL      token-service's /portal/ page        AUTH_URL   auth-service, for the exchanges
 //   TENANT          the tenant id                         CHROMIUM   the browser (default /usr/bin/chromium)
 //   ADMIN_SESSION, OPERATOR_SESSION, MEMBER_SESSION       JWTs of an Admin, a level-5 Operator and a Member
-//   SCREENSHOTS     where the screenshots go
+//   SCREENSHOTS     where the screenshots go            RBAC_URL   rbac-service
+//   VENDOR_PORT     where to serve a vendor's page that embeds the element (an origin the services allow)
 import { chromium } from "playwright-core";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -258,6 +260,62 @@ try {
   await step("no secret was left in the page or in storage at the end", async () => {
     await assertNoSecretInPage("at the end");
     await assertNoSecretInStorage();
+  });
+
+  await step("embedded in a vendor's app on another origin, themed, personal tokens only", async () => {
+    const vendor = createServer((request, response) => {
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      response.end(`<!doctype html><html lang="en"><head><title>Acme admin</title>
+        <script type="module" src="${new URL("latchkey-api-tokens.js", PORTAL)}"></script></head>
+        <body><main style="--lk-primary: #6b21a8; --lk-focus: #6b21a8"><h1>Acme · Your profile</h1>
+        <latchkey-api-tokens tenant="${TENANT}" rbac-url="${env("RBAC_URL")}" auth-url="${AUTH}"
+            kinds="personal"></latchkey-api-tokens></main>
+        <script type="module">
+          document.querySelector("latchkey-api-tokens").session = () => window.acmeSession();
+        </script></body></html>`);
+    });
+    await new Promise((resolve) => vendor.listen(Number(env("VENDOR_PORT")), "127.0.0.1", resolve));
+    try {
+      const member = env("MEMBER_SESSION");
+      await page.goto("about:blank");
+      await page.exposeFunction("acmeSession", () => member);   // the vendor's app hands over a fresh JWT on demand
+      await page.goto(`http://127.0.0.1:${env("VENDOR_PORT")}/`);
+      await page.getByRole("heading", { name: "Personal tokens" }).waitFor();
+      check(await page.getByRole("tab").count() === 0, "kinds=personal still shows tabs");
+      await page.getByRole("cell", { name: /^My laptop/ }).waitFor();
+      const generate = page.getByRole("button", { name: "Generate token" });
+      const color = await generate.evaluate((button) => getComputedStyle(button).backgroundColor);
+      check(color === "rgb(107, 33, 168)", `the vendor's --lk-primary is not applied: ${color}`);
+      await generate.click();
+      const form = page.getByRole("dialog", { name: "Generate a personal token" });
+      await form.getByLabel("Description").fill("From Acme's profile page");
+      await form.getByRole("button", { name: "Generate" }).click();
+      const revealed = page.getByRole("dialog", { name: /Token created: From Acme/ });
+      secrets.push(await revealed.getByLabel(/Client secret|Access key/).inputValue());
+      await shot("embedded");
+      await revealed.getByRole("button", { name: "Done" }).click();
+      await page.getByRole("cell", { name: /^From Acme/ }).waitFor();
+      await assertNoSecretInPage("in the vendor's page");
+    } finally {
+      vendor.close();
+    }
+  });
+
+  await step("more than a page of tokens: Show more brings the rest, each once", async () => {
+    for (let i = 1; i <= 60; i++) {
+      const made = await api("POST", `/tenants/${TENANT}/tokens`, env("ADMIN_SESSION"),
+        { type: "ACCESS_TOKEN", description: `Bulk ${i}`, roleIds: [env("VIEWER_ROLE")], expiresInMinutes: 1440 });
+      check(made.status === 201, `bulk token ${i}: ${made.status}`);
+    }
+    await open(env("ADMIN_SESSION"));
+    const rows = page.locator("tbody tr");
+    await page.getByText(/^50 of \d+$/).waitFor();
+    const total = Number((await page.getByText(/^50 of \d+$/).textContent()).split(" of ")[1]);
+    check(total >= 62 && (await rows.count()) === 50, `a first page of ${await rows.count()} of ${total}`);
+    await page.getByRole("button", { name: "Show more" }).click();
+    await page.getByRole("button", { name: "Show more" }).waitFor({ state: "detached" });
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.tokenId));
+    check(ids.length === total && new Set(ids).size === total, `${ids.length} rows (${new Set(ids).size} distinct) of ${total}`);
   });
 
   // ---- helpers ----

@@ -1,7 +1,7 @@
 // The page token-service serves at /portal/: it hosts the element the way a vendor's app would. The session comes
 // in the URL's fragment (#tenant=…&session=<JWT>), which browsers never send to a server; the page takes it into
-// memory and removes it from the address bar and history at once. Where rbac-service is comes from config.json,
-// which token-service writes from its configuration.
+// memory and removes it from the address bar and history at once. Where rbac-service and auth-service are comes from
+// config.json, which token-service writes from its configuration; unset, they are on this page's host.
 import "./latchkey-api-tokens";
 
 interface PortalConfig {
@@ -24,13 +24,10 @@ async function start(): Promise<void> {
       + " <latchkey-api-tokens> element in your own app and hand it the signed-in user's JWT.");
     return;
   }
-  if (!config.rbacUrl) {
-    showNotice("token-service has no latchkey.portal.rbac-url configured, so the page cannot reach rbac-service.");
-    return;
-  }
+  // Unconfigured, the services share this page's host (one public host behind an Ingress, as deploy/ has it).
   element.tokenUrl = location.origin;
-  element.rbacUrl = config.rbacUrl;
-  element.authUrl = config.authUrl ?? "";
+  element.rbacUrl = config.rbacUrl ?? location.origin;
+  element.authUrl = config.authUrl ?? location.origin;
   element.tenant = tenant;
   element.session = session;
 }

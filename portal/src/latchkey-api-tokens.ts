@@ -189,15 +189,29 @@ export class LatchkeyApiTokens extends LitElement {
     return this.rights?.permissions.has(PERMISSION[kind][action]) ?? false;
   }
 
-  private async refresh(kind: Kind, size = PAGE_SIZE): Promise<void> {
+  /** Reads the first page again (after a load, a create or a delete). */
+  private async refresh(kind: Kind): Promise<void> {
+    await this.fetchPage(kind, 0, []);
+  }
+
+  /** Appends the next page; a token that moved onto it (newer ones were created meanwhile) is shown once. */
+  private async more(kind: Kind): Promise<void> {
+    const shown = this.lists[kind]?.items ?? [];
+    await this.fetchPage(kind, Math.floor(shown.length / PAGE_SIZE), shown);
+  }
+
+  private async fetchPage(kind: Kind, page: number, before: Token[]): Promise<void> {
     if (!this.api) {
       return;
     }
     try {
-      const page = kind === "tenant"
-        ? await this.api.tokens.listTenantTokens({ tenantId: this.tenant, page: 0, size })
-        : await this.api.tokens.listPersonalTokens({ tenantId: this.tenant, page: 0, size });
-      this.lists = { ...this.lists, [kind]: { items: page.items ?? [], total: page.total ?? 0 } };
+      const request = { tenantId: this.tenant, page, size: PAGE_SIZE };
+      const answer = kind === "tenant"
+        ? await this.api.tokens.listTenantTokens(request)
+        : await this.api.tokens.listPersonalTokens(request);
+      const known = new Set(before.map((t) => t.id));
+      const items = [...before, ...(answer.items ?? []).filter((t) => !known.has(t.id))];
+      this.lists = { ...this.lists, [kind]: { items, total: answer.total ?? 0 } };
       this.listError = undefined;
     } catch (error) {
       this.listError = await problemOf(error);
@@ -237,7 +251,8 @@ export class LatchkeyApiTokens extends LitElement {
     return html`
       <div role="tablist" aria-label="Kinds of token" @keydown=${(e: KeyboardEvent) => this.onTabKey(e, kinds)}>
         ${kinds.map((kind) => html`
-          <button role="tab" id="tab-${kind}" aria-controls="panel-${kind}" aria-selected=${kind === this.selected}
+          <button role="tab" id="tab-${kind}" aria-controls=${kind === this.selected ? `panel-${kind}` : nothing}
+              aria-selected=${kind === this.selected}
               tabindex=${kind === this.selected ? 0 : -1} @click=${() => this.select(kind)}>${label(kind)}</button>`)}
       </div>`;
   }
@@ -294,7 +309,7 @@ export class LatchkeyApiTokens extends LitElement {
         <tbody>${list.items.map((token) => this.renderRow(kind, token))}</tbody>
       </table>
       ${list.items.length < list.total
-        ? html`<p><button @click=${() => this.refresh(kind, list.items.length + PAGE_SIZE)}>Show more</button>
+        ? html`<p><button @click=${() => this.more(kind)}>Show more</button>
             <span class="muted">${list.items.length} of ${list.total}</span></p>`
         : nothing}`;
   }

@@ -46,11 +46,13 @@ class PortalIT {
     static final List<String> STEPS = List.of("the session leaves the address bar", "an Admin generates a client-credentials",
             "an Admin generates an access token", "shown next to their fields", "a reload leaves no secret",
             "keyboard only", "delete asks first", "a phone's width", "a level-5 Operator", "a Member cannot create",
-            "no secret was left", "portal flow complete");
+            "no secret was left", "embedded in a vendor's app", "more than a page", "portal flow complete");
 
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static Launcher launcher;
     static Launcher.Ports ports;
+    /** Where the script serves a vendor's page that embeds the element: another origin, allowed by the services. */
+    static int vendorPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,8 +61,10 @@ class PortalIT {
         assumeTrue(chromium().isPresent(), "no Chromium (/usr/bin/chromium; Debian package chromium) here: the API Tokens"
                 + " page is not tested in a browser");
         ports = new Launcher.Ports(LatchkeyIT.freePort(), LatchkeyIT.freePort(), LatchkeyIT.freePort());
-        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-portal-it"), ports,
-                LatchkeyIT.environment(), OUTPUT::add);
+        vendorPort = LatchkeyIT.freePort();
+        Map<String, String> env = LatchkeyIT.environment();
+        env.put("LATCHKEY_PORTAL_ORIGINS", "http://127.0.0.1:" + vendorPort);
+        launcher = Launcher.start(LatchkeyIT.root(), Files.createTempDirectory("latchkey-portal-it"), ports, env, OUTPUT::add);
     }
 
     @AfterAll
@@ -85,22 +89,26 @@ class PortalIT {
         UUID operator = rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Operator").name("Operator")
                 .description("Runs the integrations").level(5)
                 .permissions(List.of("tokens.*", "roles.read", "users.read", "audit.read", "settings.read"))).getId();
-        rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Viewer").name("Viewer")
-                .description("Reads the tenant's tokens").level(20).permissions(List.of("tokens.tenant.read")));
+        UUID viewer = rbac.roles().createTenantRole(tenant, new CreateRoleRequest().key("Viewer").name("Viewer")
+                .description("Reads the tenant's tokens").level(20).permissions(List.of("tokens.tenant.read"))).getId();
         for (Map.Entry<String, UUID> user : Map.of("idp|ada", ADMIN, "idp|olga", operator, "idp|max", MEMBER).entrySet()) {
             rbac.memberships().setMembership(tenant, user.getKey(), new SetMembershipRequest().roleIds(List.of(user.getValue())));
         }
 
         Path screenshots = Path.of("target", "portal-screenshots").toAbsolutePath();
-        Run run = run(portal, List.of(SdkFlowIT.node().get(), "e2e/api-tokens.e2e.mjs"), Map.of(
-                "PORTAL_URL", "http://127.0.0.1:" + ports.token() + "/portal/",
-                "AUTH_URL", "http://127.0.0.1:" + ports.auth(),
-                "TENANT", tenant.toString(),
-                "ADMIN_SESSION", oauth.actFor(vendor, "idp|ada", tenant),
-                "OPERATOR_SESSION", oauth.actFor(vendor, "idp|olga", tenant),
-                "MEMBER_SESSION", oauth.actFor(vendor, "idp|max", tenant),
-                "CHROMIUM", chromium().get().toString(),
-                "SCREENSHOTS", screenshots.toString()));
+        Map<String, String> script = new java.util.LinkedHashMap<>();
+        script.put("PORTAL_URL", "http://127.0.0.1:" + ports.token() + "/portal/");
+        script.put("AUTH_URL", "http://127.0.0.1:" + ports.auth());
+        script.put("RBAC_URL", "http://127.0.0.1:" + ports.rbac());
+        script.put("VENDOR_PORT", String.valueOf(vendorPort));
+        script.put("TENANT", tenant.toString());
+        script.put("VIEWER_ROLE", viewer.toString());
+        script.put("ADMIN_SESSION", oauth.actFor(vendor, "idp|ada", tenant));
+        script.put("OPERATOR_SESSION", oauth.actFor(vendor, "idp|olga", tenant));
+        script.put("MEMBER_SESSION", oauth.actFor(vendor, "idp|max", tenant));
+        script.put("CHROMIUM", chromium().get().toString());
+        script.put("SCREENSHOTS", screenshots.toString());
+        Run run = run(portal, List.of(SdkFlowIT.node().get(), "e2e/api-tokens.e2e.mjs"), script);
         System.out.println("API Tokens page in Chromium, " + run.took().toMillis() + " ms:\n" + run.output());
         assertEquals(0, run.exit(), "the browser flow failed:\n" + run.output());
         for (String step : STEPS) {

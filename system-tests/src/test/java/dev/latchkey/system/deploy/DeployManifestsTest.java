@@ -331,6 +331,10 @@ class DeployManifestsTest {
         expected.put("/tenants/7c1e/audit", "token-service");
         expected.put("/settings", "token-service");
         expected.put("/audit", "token-service");
+        expected.put("/tenants/7c1e/access", "rbac-service");
+        expected.put("/portal/", "token-service");
+        expected.put("/portal/latchkey-api-tokens.js", "token-service");
+        expected.put("/portal/config.json", "token-service");
         for (Map.Entry<String, String> path : expected.entrySet()) {
             assertEquals(Optional.of(path.getValue()), IngressRoutes.serviceFor(routes, path.getKey()),
                     name + ": " + path.getKey() + " through the Ingress");
@@ -348,6 +352,8 @@ class DeployManifestsTest {
                 .findFirst().orElseThrow();
         assertEquals("https://" + host, common.path("data").path("LATCHKEY_AUTH_ISSUER").asText(),
                 name + ": the issuer is the public https address the Ingress serves");
+        assertEquals("https://" + host, common.path("data").path("LATCHKEY_PORTAL_ORIGINS").asText(),
+                name + ": the API Tokens page's origin (the Ingress host) may call rbac-service and token-service");
     }
 
     static boolean matches(JsonNode selector, JsonNode labels) {

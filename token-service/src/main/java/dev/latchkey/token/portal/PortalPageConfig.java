@@ -10,9 +10,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "latchkey.portal")
 public interface PortalPageConfig {
 
-    /** rbac-service's public URL, which the page calls for the user's rights and the roles; unset: the page says so. */
+    /** rbac-service's public URL, which the page calls for the user's rights and the roles; unset: the page's host. */
     Optional<String> rbacUrl();
 
-    /** auth-service's public URL, which the page names where it tells how to exchange a new secret. */
+    /** auth-service's public URL, which the page names where it tells how to exchange a new secret; unset: the page's host. */
     Optional<String> authUrl();
 }

@@ -44,7 +44,8 @@ class PortalPageTest {
                 .header("Content-Security-Policy", containsString("connect-src 'self' " + RBAC_URL + ";"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff");
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Vary", containsString("Origin"));
     }
 
     @Test
