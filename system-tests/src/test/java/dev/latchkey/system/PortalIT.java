@@ -116,7 +116,7 @@ class PortalIT {
         }
         if (Boolean.getBoolean("latchkey.screenshots.write")) {
             try (Stream<Path> shots = Files.list(screenshots)) {
-                for (Path shot : shots.toList()) {
+                for (Path shot : shots.filter(s -> s.getFileName().toString().startsWith("portal-")).toList()) {
                     Files.copy(shot, LatchkeyIT.root().resolve("docs/img").resolve(shot.getFileName()),
                             StandardCopyOption.REPLACE_EXISTING);
                 }
