@@ -328,7 +328,7 @@ public final class Launcher implements AutoCloseable {
                 ? ", PostgreSQL at " + env.get("LATCHKEY_DB_HOST") : ", embedded PostgreSQL"));
         Launcher launcher = start(root, data, ports, env, console::println);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "latchkey-stop"));
-        console.println(summary(launcher) + demo(launcher, data, env));
+        console.println(summary(launcher, demo(launcher, data, env)));
         // Runs until Ctrl-C (the shutdown hook stops everything); a service that dies meanwhile is started again.
         new CountDownLatch(1).await();
     }
@@ -356,7 +356,8 @@ public final class Launcher implements AutoCloseable {
         }
     }
 
-    static String summary(Launcher launcher) {
+    /** What the run command prints once everything is ready; {@code demo} goes just before the last line. */
+    static String summary(Launcher launcher, String demo) {
         Ports p = launcher.ports();
         StringBuilder out = new StringBuilder("\nLatchkey is ready in ").append(launcher.startup().toMillis()).append(" ms:\n")
                 .append("  rbac-service   http://127.0.0.1:").append(p.rbac()).append("   (tenants, roles)\n")
@@ -379,8 +380,8 @@ public final class Launcher implements AutoCloseable {
                 .append("      -d grant_type=client_credentials http://127.0.0.1:").append(p.auth()).append("/oauth/token \\\n")
                 .append("      | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
                 .append("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
-                .append("      -d '{\"name\":\"Acme Corp\"}' http://127.0.0.1:").append(p.rbac()).append("/tenants\n\n")
-                .append("Ctrl-C stops everything; the data stays in the data directory.\n");
+                .append("      -d '{\"name\":\"Acme Corp\"}' http://127.0.0.1:").append(p.rbac()).append("/tenants\n")
+                .append(demo).append("\nCtrl-C stops everything; the data stays in the data directory.\n");
         return out.toString();
     }
 }
