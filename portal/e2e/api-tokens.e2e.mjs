@@ -318,6 +318,23 @@ try {
     check(ids.length === total && new Set(ids).size === total, `${ids.length} rows (${new Set(ids).size} distinct) of ${total}`);
   });
 
+  await step("the form follows the settings: one enabled type is stated, not offered; API tokens off hide Generate", async () => {
+    const admin = env("ADMIN_SESSION");
+    const oneType = await api("PUT", `/tenants/${TENANT}/settings`, admin, { tokenTypes: ["ACCESS_TOKEN"], maxExpiryMinutes: 43200 });
+    check(oneType.status === 200, `settings not changed: ${oneType.status}`);
+    await open(admin);
+    await page.getByRole("button", { name: "Generate token" }).click();
+    const form = page.getByRole("dialog", { name: "Generate a tenant token" });
+    await form.getByText("Type: Access token").waitFor();
+    check(await form.getByRole("radio").count() === 0, "a single enabled type is still offered as a choice");
+    await page.keyboard.press("Escape");
+    const off = await api("PUT", `/tenants/${TENANT}/settings`, admin, { m2mEnabled: false });
+    check(off.status === 200, `settings not changed: ${off.status}`);
+    await open(admin);
+    await page.getByText("API tokens are turned off for this account.").waitFor();
+    check(await page.getByRole("button", { name: "Generate token" }).count() === 0, "Generate shown while API tokens are off");
+  });
+
   // ---- helpers ----
 
   async function shot(name) {

@@ -123,7 +123,7 @@ export class LatchkeyApiTokens extends LitElement {
   private loads = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (["tenant", "tokenUrl", "rbacUrl", "session"].some((p) => changed.has(p as keyof LatchkeyApiTokens))) {
+    if (["tenant", "tokenUrl", "rbacUrl", "session", "kinds"].some((p) => changed.has(p as keyof LatchkeyApiTokens))) {
       void this.load();
     }
   }

@@ -46,7 +46,8 @@ class PortalIT {
     static final List<String> STEPS = List.of("the session leaves the address bar", "an Admin generates a client-credentials",
             "an Admin generates an access token", "shown next to their fields", "a reload leaves no secret",
             "keyboard only", "delete asks first", "a phone's width", "a level-5 Operator", "a Member cannot create",
-            "no secret was left", "embedded in a vendor's app", "more than a page", "portal flow complete");
+            "no secret was left", "embedded in a vendor's app", "more than a page", "the form follows the settings",
+            "portal flow complete");
 
     static final List<String> OUTPUT = new CopyOnWriteArrayList<>();
     static Launcher launcher;
