@@ -1,6 +1,12 @@
 package dev.latchkey.common.portal;
 
+import dev.latchkey.common.problem.Problem;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.quarkus.vertx.http.security.CORS;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -24,6 +30,9 @@ public final class PortalOrigins {
     public static final Set<String> METHODS = Set.of("GET", "POST", "PATCH", "PUT", "DELETE");
     public static final Set<String> HEADERS = Set.of("Authorization", "Content-Type");
     public static final Set<String> EXPOSED = Set.of("Location");
+    public static final String REFUSED = Problem.TYPE_PREFIX + "origin-not-allowed";
+    /** Just before Quarkus' CORS filter, which would refuse the same requests with an empty 403. */
+    public static final int REFUSAL_PRIORITY = SecurityHandlerPriorities.CORS + 1;
 
     private PortalOrigins() {
     }
@@ -31,6 +40,34 @@ public final class PortalOrigins {
     public static CORS cors(PortalConfig config) {
         return CORS.origins(origins(config.origins().orElse(List.of())))
                 .methods(METHODS).headers(HEADERS).exposedHeaders(EXPOSED).accessControlAllowCredentials(false).build();
+    }
+
+    /**
+     * Refuses, with a 403 problem+json (rule 5: every 4xx says what is wrong), a request whose {@code Origin} is neither
+     * configured nor on the request's own host, before Quarkus' CORS filter refuses it with an empty body. It refuses
+     * only what that filter refuses too (which also holds a same-host origin of another scheme to the configured list);
+     * a request without {@code Origin}, as from every non-browser client, passes untouched.
+     */
+    public static Handler<RoutingContext> refusal(PortalConfig config) {
+        Set<String> allowed = origins(config.origins().orElse(List.of()));
+        String body = new JsonObject().put("type", REFUSED).put("title", "Origin not allowed").put("status", 403)
+                .put("detail", "Pages of this origin may not call Latchkey from a browser; a vendor allows its own in "
+                        + KEY).encode();
+        return context -> {
+            String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+            if (origin == null || allowed.contains(origin) || sameHost(origin, context.request().getHeader(HttpHeaders.HOST))) {
+                context.next();
+                return;
+            }
+            context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN).end(body);
+        };
+    }
+
+    /** Whether {@code origin} names the host (and port) the request was sent to, whatever its scheme. */
+    static boolean sameHost(String origin, String host) {
+        int scheme = origin.indexOf("://");
+        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     /** The configured origins as browsers send them in {@code Origin}; a value that is no exact origin fails. */

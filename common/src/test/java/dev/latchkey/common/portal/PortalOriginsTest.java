@@ -33,4 +33,15 @@ class PortalOriginsTest {
             assertTrue(e.getMessage().startsWith("latchkey.portal.origins: "), e.getMessage());
         }
     }
+
+    @Test
+    void onlyAnOriginOnTheRequestsOwnHostAndPortIsTheSameHost() {
+        assertTrue(PortalOrigins.sameHost("http://127.0.0.1:8082", "127.0.0.1:8082"));
+        assertTrue(PortalOrigins.sameHost("https://Latchkey.example.com", "latchkey.example.com"));
+        for (String other : List.of("http://127.0.0.1:8081", "https://latchkey.example.com.evil.test", "null", "",
+                "http://127.0.0.1:8082/", "127.0.0.1:8082")) {
+            assertTrue(!PortalOrigins.sameHost(other, "127.0.0.1:8082"), other);
+        }
+        assertTrue(!PortalOrigins.sameHost("http://127.0.0.1:8082", null));
+    }
 }

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.latchkey.common.portal.PortalOrigins;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,10 +53,22 @@ public final class CorsProbe {
                 .header("Access-Control-Expose-Headers", containsString("Location"));
     }
 
-    /** Neither the preflight nor the call gives the origin an Access-Control-Allow-Origin: the browser reads nothing. */
+    /**
+     * Neither the preflight nor the call gives the origin an Access-Control-Allow-Origin: the browser reads nothing.
+     * A client that reads it anyway (curl with an Origin header) gets a problem that says why.
+     */
     public static void assertRefused(String path, String origin) {
-        preflight(path, origin, "POST").statusCode(403).header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", origin).get(path).then().statusCode(403)
-                .header("Access-Control-Allow-Origin", nullValue());
+        for (ValidatableResponse refused : List.of(preflight(path, origin, "POST"),
+                given().header("Origin", origin).get(path).then())) {
+            refused.statusCode(403).header("Access-Control-Allow-Origin", nullValue())
+                    .contentType("application/problem+json").body("type", equalTo(PortalOrigins.REFUSED))
+                    .body("status", equalTo(403));
+        }
+    }
+
+    /** A page served by the service itself calls it (the browser sends Origin on a POST): never refused as foreign. */
+    public static void assertSameHostPasses(String path) {
+        given().header("Origin", "http://localhost:" + RestAssured.port).get(path).then().statusCode(401)
+                .contentType("application/problem+json");
     }
 }

@@ -19,5 +19,6 @@ class PortalCorsUnconfiguredTest {
     void noOriginIsAllowedWhenNoneIsConfigured() {
         CorsProbe.assertRefused(PortalCorsTest.PATH, CorsProbe.PORTAL);
         CorsProbe.assertRefused(PortalCorsTest.PATH, CorsProbe.FOREIGN);
+        CorsProbe.assertSameHostPasses(PortalCorsTest.PATH);
     }
 }
