@@ -66,6 +66,26 @@ public final class CorsProbe {
         }
     }
 
+    /** With {@link #portalAllowed}: both configured origins may call, as written or as browsers send them. */
+    public static void assertConfiguredOriginsAllowed(String path) {
+        assertAllowed(path, PORTAL);
+        assertAllowed(path, "http://127.0.0.1:18601");
+    }
+
+    /** With {@link #portalAllowed}: another origin, another port, a look-alike host get nothing. */
+    public static void assertOtherOriginsRefused(String path) {
+        assertRefused(path, FOREIGN);
+        assertRefused(path, "http://127.0.0.1:18602");
+        assertRefused(path, "https://portal.example.test.evil.example");
+    }
+
+    /** With nothing configured: no other origin may call, and the service's own host still may. */
+    public static void assertNothingAllowed(String path) {
+        assertRefused(path, PORTAL);
+        assertRefused(path, FOREIGN);
+        assertSameHostPasses(path);
+    }
+
     /** A page served by the service itself calls it (the browser sends Origin on a POST): never refused as foreign. */
     public static void assertSameHostPasses(String path) {
         given().header("Origin", "http://localhost:" + RestAssured.port).get(path).then().statusCode(401)
