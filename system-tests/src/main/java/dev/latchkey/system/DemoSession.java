@@ -6,11 +6,8 @@ import dev.latchkey.sdk.rbac.api.TenantsApi;
 import dev.latchkey.sdk.rbac.model.CreateTenantRequest;
 import dev.latchkey.sdk.rbac.model.SetMembershipRequest;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +39,7 @@ final class DemoSession {
         var auth = new dev.latchkey.sdk.auth.invoker.ApiClient();
         auth.updateBaseUri("http://127.0.0.1:" + ports.auth());
         Oauth2Api oauth = new Oauth2Api(auth);
-        Map<String, String> basic = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                (form(vendor.clientId()) + ":" + form(vendor.clientSecret())).getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> basic = ClientSecretBasic.header(vendor.clientId(), vendor.clientSecret());
         UUID tenant = demoTenant(dataDirectory, () -> {
             String jwt = oauth.requestToken("client_credentials", null, null, null, null, null, null, null, basic)
                     .getAccessToken();
@@ -77,9 +73,5 @@ final class DemoSession {
             // the link still works this time; a later start makes another demo tenant
         }
         return tenant;
-    }
-
-    private static String form(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

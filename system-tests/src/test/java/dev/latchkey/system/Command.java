@@ -25,10 +25,19 @@ public record Command(int exit, String out, String err) {
     /** As {@link #run(List, String, int)}, with {@code env} added to this process's environment. */
     public static Command run(List<String> command, Map<String, String> env, String input, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return run(command, env, null, input, timeoutSeconds);
+    }
+
+    /** As {@link #run(List, Map, String, int)}, in {@code directory} (the current one when null). */
+    public static Command run(List<String> command, Map<String, String> env, Path directory, String input,
+            int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("latchkey-run", ".out");
         Path err = Files.createTempFile("latchkey-run", ".err");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             builder.environment().putAll(env);
             Process process = builder.start();
             try (var stdin = process.getOutputStream()) {

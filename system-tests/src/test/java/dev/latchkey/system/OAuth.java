@@ -6,8 +6,6 @@ import dev.latchkey.sdk.auth.invoker.ApiClient;
 import dev.latchkey.sdk.auth.invoker.ApiException;
 import dev.latchkey.sdk.auth.model.IntrospectionResponse;
 import dev.latchkey.sdk.auth.model.TokenResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,14 +96,9 @@ final class OAuth {
         oauth2.revokeToken(token, null, null, null, basic(callerId, callerSecret));
     }
 
-    /** RFC 6749 §2.3.1: form-encoded id and secret, then Base64 of {@code id:secret}. */
+    /** RFC 6749 §2.3.1 client_secret_basic. */
     static Map<String, String> basic(String clientId, String secret) {
-        String pair = form(clientId) + ":" + form(secret);
-        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String form(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return ClientSecretBasic.header(clientId, secret);
     }
 
     private static int status(int refusal) {

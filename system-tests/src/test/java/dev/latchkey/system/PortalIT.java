@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,11 +108,15 @@ class PortalIT {
         script.put("MEMBER_SESSION", oauth.actFor(vendor, "idp|max", tenant));
         script.put("CHROMIUM", chromium().get().toString());
         script.put("SCREENSHOTS", screenshots.toString());
-        Run run = run(portal, List.of(SdkFlowIT.node().get(), "e2e/api-tokens.e2e.mjs"), script);
-        System.out.println("API Tokens page in Chromium, " + run.took().toMillis() + " ms:\n" + run.output());
-        assertEquals(0, run.exit(), "the browser flow failed:\n" + run.output());
+        Instant began = Instant.now();
+        // in portal/, where its node_modules are
+        Command run = Command.run(List.of(SdkFlowIT.node().get(), "e2e/api-tokens.e2e.mjs"), script, portal, null, 240);
+        String output = run.out() + run.err();
+        System.out.println("API Tokens page in Chromium, " + Duration.between(began, Instant.now()).toMillis() + " ms:\n"
+                + output);
+        assertEquals(0, run.exit(), "the browser flow failed:\n" + output);
         for (String step : STEPS) {
-            assertTrue(run.output().contains(step), "the browser flow did not report '" + step + "':\n" + run.output());
+            assertTrue(output.contains(step), "the browser flow did not report '" + step + "':\n" + output);
         }
         if (Boolean.getBoolean("latchkey.screenshots.write")) {
             try (Stream<Path> shots = Files.list(screenshots)) {
@@ -146,28 +149,6 @@ class PortalIT {
                 "the demo session is not the demo Admin: " + access.body());
         assertTrue(Launcher.demo(launcher, data, Map.of()).contains("#tenant=" + tenant), "a later link uses the same tenant");
         assertEquals("", Launcher.demo(launcher, data, Map.of("LATCHKEY_DEMO", "false")));
-    }
-
-    record Run(int exit, String output, Duration took) {
-    }
-
-    /** Runs the script in {@code directory} (where its node_modules are), its output and stderr together. */
-    static Run run(Path directory, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("latchkey-portal-e2e", ".log");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(env);
-            Instant began = Instant.now();
-            Process process = builder.start();
-            if (!process.waitFor(240, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the browser flow took longer than 240 s:\n" + Files.readString(log));
-            }
-            return new Run(process.exitValue(), Files.readString(log), Duration.between(began, Instant.now()));
-        } finally {
-            Files.deleteIfExists(log);
-        }
     }
 
     private static int status(String path) throws Exception {
