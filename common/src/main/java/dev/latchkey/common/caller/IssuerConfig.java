@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where bearer JWTs come from: rbac-service and token-service verify them against auth-service's JWKS
- * ({@code mp.jwt.verify.*} is derived from these keys); auth-service issues them ({@code AuthConfig}).
+ * (quarkus-oidc's default tenant, {@code quarkus.oidc.*}, is derived from these keys); auth-service issues them ({@code AuthConfig}).
  */
 @ConfigMapping(prefix = "latchkey.auth")
 public interface IssuerConfig {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.latchkey.common.caller.KeySetUnavailable;
 import dev.latchkey.common.database.DatabaseUnavailable;
+import dev.latchkey.common.database.UniqueViolation;
 import dev.latchkey.common.neighbour.NeighbourUnavailable;
 import dev.latchkey.common.input.StorableText;
 import dev.latchkey.common.input.UnstorableTextException;
@@ -152,11 +153,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (KeySetUnavailable.causedBy(e)) {
+            return keySetUnavailable(e);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e);
         }
         if (NeighbourUnavailable.causedBy(e)) {
             return neighbourUnavailable(e);
+        }
+        if (UniqueViolation.causedBy(e)) {
+            // two requests raced past a service's own uniqueness check (a role key, a tenant's external id)
+            return respond(Problem.of("conflict", "Conflict", 409,
+                    "Another request made the same thing at the same moment; read it again"));
         }
         return internalError(e);
     }
@@ -206,11 +215,15 @@ public class ProblemMappers {
      */
     private static Response refuseBearer(RuntimeException e, HttpHeaders headers) {
         if (KeySetUnavailable.causedBy(e)) {
-            LOG.warnf("Bearer JWT not verifiable yet, the key set cannot be fetched: %s", rootMessage(e));
-            return respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
-                    "The keys that verify bearer tokens cannot be fetched from auth-service right now; retry shortly"));
+            return keySetUnavailable(e);
         }
         return unauthorized(headers);
+    }
+
+    private static Response keySetUnavailable(Throwable e) {
+        LOG.warnf("Bearer JWT not verifiable yet, its issuer's keys cannot be fetched: %s", rootMessage(e));
+        return respond(Problem.of("dependency-unavailable", "Service unavailable", 503,
+                "The keys that verify bearer tokens cannot be fetched from their issuer right now; retry shortly"));
     }
 
     private static Response unauthorized(HttpHeaders headers) {

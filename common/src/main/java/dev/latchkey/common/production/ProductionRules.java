@@ -6,14 +6,16 @@ import dev.latchkey.common.internal.InternalConfig;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
  * What the prod profile refuses to start with, each refusal naming the key to set (ADR 0013). A secret that is not
  * set at all is already refused by its mapping ({@code latchkey.internal.credential}, {@code latchkey.secret.pepper},
  * {@code latchkey.auth.master-key}: SmallRye names the missing key); here a blank one is refused too, an empty
- * database password unless {@code latchkey.db.allow-empty-password}, and an issuer that is not https unless
- * {@code latchkey.allow-insecure-issuer}.
+ * database password unless {@code latchkey.db.allow-empty-password}, and an issuer (auth-service's, or a vendor
+ * identity provider's) that is not https unless {@code latchkey.allow-insecure-issuer}.
  */
 public final class ProductionRules {
 
@@ -25,7 +27,12 @@ public final class ProductionRules {
 
     /** What one service is about to start with in the prod profile. */
     public record Settings(Optional<String> issuer, boolean allowInsecureIssuer, Optional<String> databasePassword,
-            boolean allowEmptyDatabasePassword, List<Secret> secrets) {
+            boolean allowEmptyDatabasePassword, List<Secret> secrets, Map<String, String> providerIssuers) {
+
+        public Settings(Optional<String> issuer, boolean allowInsecureIssuer, Optional<String> databasePassword,
+                boolean allowEmptyDatabasePassword, List<Secret> secrets) {
+            this(issuer, allowInsecureIssuer, databasePassword, allowEmptyDatabasePassword, secrets, Map.of());
+        }
     }
 
     /** A secret the service uses, by its key. */
@@ -46,8 +53,14 @@ public final class ProductionRules {
         for (String key : SERVICE_SECRETS) {
             config.getOptionalValue(key, String.class).ifPresent(value -> secrets.add(new Secret(key, Optional.of(value))));
         }
+        Map<String, String> providers = new TreeMap<>();
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith("latchkey.idp.") && key.endsWith(".issuer")) {
+                config.getOptionalValue(key, String.class).ifPresent(value -> providers.put(key, value));
+            }
+        }
         return refusals(new Settings(issuer.issuer(), production.allowInsecureIssuer(), database.password(),
-                database.allowEmptyPassword(), secrets));
+                database.allowEmptyPassword(), secrets, providers));
     }
 
     /** The refusals, empty when the service may start. */
@@ -68,6 +81,13 @@ public final class ProductionRules {
             refusals.add("latchkey.auth.issuer is not https (" + issuer
                     + "): set the public https URL of auth-service, or set latchkey.allow-insecure-issuer=true");
         }
+        // a vendor identity provider's keys fetched over plain http could be swapped by anyone on the path
+        settings.providerIssuers().forEach((key, providerIssuer) -> {
+            if (!providerIssuer.startsWith("https://") && !settings.allowInsecureIssuer()) {
+                refusals.add(key + " is not https (" + providerIssuer
+                        + "): set the identity provider's https issuer, or set latchkey.allow-insecure-issuer=true");
+            }
+        });
         return refusals;
     }
 }

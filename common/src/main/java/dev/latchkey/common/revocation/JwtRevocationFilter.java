@@ -1,5 +1,6 @@
 package dev.latchkey.common.revocation;
 
+import dev.latchkey.common.caller.Caller;
 import dev.latchkey.common.caller.ClaimValues;
 import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.problem.Problem;
@@ -36,7 +37,8 @@ public class JwtRevocationFilter {
             return Uni.createFrom().nullItem();
         }
         return identity.get().getDeferredIdentity().flatMap(id -> {
-            if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt)) {
+            // A vendor identity provider's user is checked live at every call (IdentityProviderSessions), not here.
+            if (id.isAnonymous() || !(id.getPrincipal() instanceof JsonWebToken jwt) || id.getAttribute(Caller.USER_SESSION) != null) {
                 return Uni.createFrom().nullItem();
             }
             return guard.freshSoon().map(fresh -> fresh

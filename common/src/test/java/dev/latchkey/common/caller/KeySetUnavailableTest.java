@@ -3,6 +3,7 @@ package dev.latchkey.common.caller;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import java.io.IOException;
@@ -27,6 +28,17 @@ class KeySetUnavailableTest {
         assertTrue(KeySetUnavailable.causedBy(new UnauthorizedException(failed(fetch))));
         assertTrue(KeySetUnavailable.causedBy(failed(new UnresolvableKeyException("SRJWT07003", new IOException(
                 "Server returned HTTP response code: 503")))));
+    }
+
+    @Test
+    void anIssuerThatQuarkusOidcCannotReachIsUnavailability() {
+        // quarkus-oidc, first contact with auth-service or a vendor identity provider
+        assertTrue(KeySetUnavailable.causedBy(new AuthenticationFailedException(
+                new OIDCException("OIDC Server is not available", new ConnectException("Connection refused")))));
+        assertTrue(KeySetUnavailable.causedBy(new OIDCException("OIDC Server is not available",
+                new RuntimeException(new java.net.SocketTimeoutException("Read timed out")))));
+        // an OIDC failure with no I/O behind it (a configuration it refused) is not
+        assertFalse(KeySetUnavailable.causedBy(new OIDCException("Tenant configuration has not been resolved")));
     }
 
     @Test

@@ -65,10 +65,15 @@ class FeedFollowerTest {
     }
 
     static FeedFollower follower(java.util.function.BiFunction<Long, Duration, Uni<ChangePage>> poll, AtomicLong applied) {
+        return follower(poll, applied, STALE_AFTER);
+    }
+
+    static FeedFollower follower(java.util.function.BiFunction<Long, Duration, Uni<ChangePage>> poll, AtomicLong applied,
+            Duration staleAfter) {
         return new FeedFollower("test", poll, page -> {
             applied.accumulateAndGet(page.cursor(), Math::max);
             return Uni.createFrom().voidItem();
-        }, () -> Uni.createFrom().item(0L), VERTX, HEARTBEAT, STALE_AFTER);
+        }, () -> Uni.createFrom().item(0L), VERTX, HEARTBEAT, staleAfter);
     }
 
     @Test
@@ -162,8 +167,9 @@ class FeedFollowerTest {
         Publisher publisher = new Publisher();
         AtomicReference<CompletableFuture<Boolean>> gate = new AtomicReference<>(new CompletableFuture<>());
         AtomicLong applied = new AtomicLong();
+        // Not about the bound: a generous one, so that a busy machine's slow first answer still counts as fresh.
         FeedFollower follower = follower((after, wait) -> Uni.createFrom().completionStage(gate.get())
-                .map(ok -> publisher.read(after)), applied);
+                .map(ok -> publisher.read(after)), applied, Duration.ofSeconds(5));
         follower.start();
         try {
             CompletableFuture<Void> answer = follower.nextAnswer();

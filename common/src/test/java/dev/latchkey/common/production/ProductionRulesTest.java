@@ -53,4 +53,15 @@ class ProductionRulesTest {
                 refusals("https://a", false, "pw", false,
                         List.of(new ProductionRules.Secret("latchkey.secret.pepper", Optional.of("  ")))));
     }
+
+    @Test
+    void shouldRefuseAnIdentityProviderOverPlainHttpUnlessAllowed() {
+        java.util.Map<String, String> providers = java.util.Map.of("latchkey.idp.corp.issuer", "http://kc:8080/realms/corp");
+        assertEquals(List.of("latchkey.idp.corp.issuer is not https (http://kc:8080/realms/corp): set the identity "
+                + "provider's https issuer, or set latchkey.allow-insecure-issuer=true"),
+                ProductionRules.refusals(new ProductionRules.Settings(Optional.of("https://a"), false, Optional.of("pw"),
+                        false, SECRETS, providers)));
+        assertEquals(List.of(), ProductionRules.refusals(new ProductionRules.Settings(Optional.of("https://a"), true,
+                Optional.of("pw"), false, SECRETS, providers)));
+    }
 }

@@ -109,9 +109,9 @@ public final class ConfigurationDoc {
         return builder.build();
     }
 
-    /** The environment variable SmallRye maps to {@code key}. */
+    /** The environment variable SmallRye maps to {@code key}; a map key ({@code *}) is written {@code <NAME>}. */
     public static String environmentVariable(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        return key.replace("*", "<NAME>").replaceAll("[^A-Za-z0-9<>]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** Every mapped key of the {@code @ConfigMapping} interfaces compiled alongside {@code anchor}. */

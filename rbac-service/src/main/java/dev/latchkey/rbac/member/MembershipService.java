@@ -78,6 +78,17 @@ public class MembershipService {
                                 }))));
     }
 
+    /**
+     * Just-in-time membership for a user of a vendor identity provider that allows it: a user who is no member joins
+     * with the roles of these keys usable in the tenant (unknown keys give nothing); a member stays as it is.
+     */
+    @WithTransaction
+    public Uni<Void> join(UUID tenantId, String userId, List<String> roleKeys, String actor) {
+        return memberships.find(tenantId, userId).flatMap(membership -> membership != null ? Uni.createFrom().voidItem()
+                : roles.usableByKey(tenantId, roleKeys)
+                        .flatMap(wanted -> save(tenantId, userId, null, List.of(), wanted, actor)).replaceWithVoid());
+    }
+
     @WithTransaction
     public Uni<Void> remove(UUID tenantId, String userId, CallerClaims caller) {
         return access.require(caller, tenantId, Permission.USERS_WRITE).flatMap(callerAccess ->

@@ -21,6 +21,10 @@ public class Tenant {
     @Column(nullable = false, length = 200)
     public String name;
 
+    /** The vendor's own key for it (unique when set): what a vendor identity provider's token may name it by. */
+    @Column(name = "external_id", length = 200)
+    public String externalId;
+
     /** The subject of the caller who created it. */
     @Column(name = "created_by", nullable = false, length = 200)
     public String createdBy;

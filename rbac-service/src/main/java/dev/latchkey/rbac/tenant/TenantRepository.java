@@ -11,6 +11,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
 
+    public Uni<Tenant> findByExternalId(String externalId) {
+        return find("externalId", externalId).firstResult();
+    }
+
     /** Newest first, ties broken by id so that pages never overlap. */
     public Uni<List<Tenant>> page(int page, int size) {
         return findAll(Sort.descending("createdAt", "id")).page(Page.of(page, size)).list();

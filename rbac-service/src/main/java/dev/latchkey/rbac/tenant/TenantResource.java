@@ -72,7 +72,7 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@Valid @NotNull CreateTenantRequest request, @Context UriInfo uri) {
         caller.requireVendor();
-        return tenants.create(request.name(), request.metadata(), caller.subject())
+        return tenants.create(request.name(), request.metadata(), request.externalId(), caller.subject())
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                         .entity(created).build());
     }

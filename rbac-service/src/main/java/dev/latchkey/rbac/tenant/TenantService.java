@@ -5,6 +5,7 @@ import dev.latchkey.common.changefeed.ChangeType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.common.api.Metadata;
 import dev.latchkey.common.api.Page;
+import dev.latchkey.common.problem.ProblemException;
 import dev.latchkey.common.changefeed.Outbox;
 import dev.latchkey.rbac.access.AccessService;
 import dev.latchkey.rbac.tenant.api.TenantResponse;
@@ -32,16 +33,17 @@ public class TenantService {
     }
 
     @WithTransaction
-    public Uni<TenantResponse> create(String name, Map<String, Object> metadata, String createdBy) {
+    public Uni<TenantResponse> create(String name, Map<String, Object> metadata, String externalId, String createdBy) {
         Tenant tenant = new Tenant();
         tenant.id = UUID.randomUUID();
         tenant.name = name.strip();
         tenant.metadata = Metadata.checked("metadata", metadata, json);
+        tenant.externalId = externalId;
         tenant.createdBy = createdBy;
         // PostgreSQL keeps microseconds: truncate so the response equals what a later read returns.
         tenant.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         tenant.updatedAt = tenant.createdAt;
-        return tenants.persist(tenant)
+        return requireFreeExternalId(externalId, tenant.id).flatMap(free -> tenants.persist(tenant))
                 .call(t -> outbox.append(ChangeType.TENANT_CREATED, t.id, new Payload.Tenant(t.name)))
                 .map(TenantResponse::from);
     }
@@ -60,7 +62,10 @@ public class TenantService {
     @WithTransaction
     public Uni<TenantResponse> update(UUID id, UpdateTenantRequest request) {
         Map<String, Object> metadata = request.metadata() == null ? null : Metadata.checked("metadata", request.metadata(), json);
-        return find(id).flatMap(tenant -> {
+        return find(id).call(tenant -> requireFreeExternalId(request.externalId(), id)).flatMap(tenant -> {
+            if (request.externalId() != null) {
+                tenant.externalId = request.externalId();
+            }
             if (request.name() != null) {
                 tenant.name = request.name().strip();
             }
@@ -70,6 +75,18 @@ public class TenantService {
             tenant.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return outbox.append(ChangeType.TENANT_UPDATED, id, new Payload.Tenant(tenant.name)).replaceWith(tenant);
         }).map(TenantResponse::from);
+    }
+
+    /** An external id names one tenant: another tenant's is a conflict (a race past this check is one too: ProblemMappers). */
+    private Uni<Void> requireFreeExternalId(String externalId, UUID tenantId) {
+        if (externalId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tenants.findByExternalId(externalId).invoke(holder -> {
+            if (holder != null && !holder.id.equals(tenantId)) {
+                throw ProblemException.conflict("duplicate-external-id", "Another tenant has the external id " + externalId);
+            }
+        }).replaceWithVoid();
     }
 
     /** Final: the tenant's memberships, assignments and roles go with it, and token-service ends its tokens. */

@@ -2,6 +2,7 @@ package dev.latchkey.token.rbac;
 
 import dev.latchkey.common.caller.CallerClaims;
 import dev.latchkey.common.grant.GrantRefusal;
+import dev.latchkey.common.idp.UserSession;
 import dev.latchkey.common.internal.ServiceCredentialFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,10 @@ public interface RbacClient {
     record UserAccess(UUID tenantId, String userId, boolean member, Integer level, List<RoleRef> roles,
             List<String> permissions) {
     }
+
+    @POST
+    @Path("user-sessions")
+    Uni<UserSession> openUserSession(UserSession.Question question);
 
     @POST
     @Path("tenants/{tenantId}/grant-checks")

@@ -2,6 +2,8 @@ package dev.latchkey.token.rbac;
 
 import dev.latchkey.common.caller.CallerClaims;
 import dev.latchkey.common.grant.GrantRefusal;
+import dev.latchkey.common.idp.UserDirectory;
+import dev.latchkey.common.idp.UserSession;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,7 @@ import org.jboss.logging.Logger;
  * that blames the caller's input.
  */
 @ApplicationScoped
-public class RbacGate {
+public class RbacGate implements UserDirectory {
 
     private static final Logger LOG = Logger.getLogger(RbacGate.class);
 
@@ -80,6 +82,12 @@ public class RbacGate {
         return userAccess(tenantId, userId)
                 .flatMap(access -> requireGrantable(tenantId, caller,
                         access.roles().stream().map(RbacClient.RoleRef::id).toList(), List.of(), true));
+    }
+
+    /** A user signed in through a vendor identity provider, as rbac-service sees it now (common IdentityProviderSessions). */
+    @Override
+    public Uni<UserSession> open(UserSession.Question question) {
+        return guarded(question.tenantId(), rbac.openUserSession(question));
     }
 
     public Uni<RbacClient.UserAccess> userAccess(UUID tenantId, String userId) {

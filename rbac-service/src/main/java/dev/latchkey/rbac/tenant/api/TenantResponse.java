@@ -14,6 +14,8 @@ public record TenantResponse(
         String name,
         @Schema(description = "The vendor's own data about the tenant", examples = "{\"plan\": \"pro\"}")
         Map<String, Object> metadata,
+        @Schema(description = "The vendor's own key for the tenant; absent when not set", examples = "acme-42")
+        String externalId,
         @Schema(description = "Subject of the caller who created it", examples = "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc")
         String createdBy,
         @Schema(description = "Creation instant (UTC)", examples = "2026-11-28T18:00:00Z")
@@ -21,14 +23,17 @@ public record TenantResponse(
         @Schema(description = "Last change (UTC)", examples = "2026-11-28T18:00:00Z")
         Instant updatedAt) {
 
+    /** An external id: 1 to 200 characters, no control characters, no leading or trailing space. */
+    public static final String EXTERNAL_ID = "^[^\\p{Cntrl}\\s]([^\\p{Cntrl}]{0,198}[^\\p{Cntrl}\\s])?$";
+
     /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
     public static final String EXAMPLE = """
             {"id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427", "name": "Acme Corp", "metadata": {"plan": "pro"},
-             "createdBy": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc", "createdAt": "2026-11-28T18:00:00Z",
+             "externalId": "acme-42", "createdBy": "lk_ci_3hQ9xw0kPZ7u1RmT5yVbNc", "createdAt": "2026-11-28T18:00:00Z",
              "updatedAt": "2026-11-28T18:00:00Z"}""";
 
     public static TenantResponse from(Tenant tenant) {
-        return new TenantResponse(tenant.id, tenant.name, tenant.metadata, tenant.createdBy, tenant.createdAt,
+        return new TenantResponse(tenant.id, tenant.name, tenant.metadata, tenant.externalId, tenant.createdBy, tenant.createdAt,
                 tenant.updatedAt);
     }
 }
