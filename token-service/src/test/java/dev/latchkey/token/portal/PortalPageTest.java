@@ -74,7 +74,7 @@ class PortalPageTest {
         given().get("/portal/").then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("Content-Security-Policy", containsString(" https://idp.example:8443;"))
-                .body(containsString("<latchkey-api-tokens>"));
+                .body(containsString("<latchkey-api-tokens"));
         given().get("/portal/latchkey-api-tokens.js").then().statusCode(200)
                 .contentType(containsString("javascript"))
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
