@@ -25,6 +25,7 @@ export const styles = css`
     background: var(--_background);
     line-height: 1.45;
   }
+  :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: border-box; }
   h2 { font-size: 1.35rem; margin: 0 0 0.25rem; }
   h3 { font-size: 1.1rem; margin: 0; }

@@ -27,6 +27,8 @@ class PortalCorsTest {
             Map<String, String> config = new java.util.HashMap<>(CorsProbe.portalAllowed());
             config.put("latchkey.portal.rbac-url", PortalPageTest.RBAC_URL);   // PortalPageTest shares this profile
             config.put("latchkey.portal.auth-url", PortalPageTest.AUTH_URL);
+            config.put("latchkey.portal.sign-in.authority", PortalPageTest.AUTHORITY);
+            config.put("latchkey.portal.sign-in.client-id", PortalPageTest.CLIENT_ID);
             return config;
         }
     }
