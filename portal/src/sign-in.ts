@@ -8,6 +8,8 @@ export interface SignInConfig {
   authority: string;
   clientId: string;
   scope?: string;
+  /** Sent as the authorization request's `audience` (Auth0 issues a JWT for an API only when asked by name). */
+  audience?: string;
 }
 
 /** What this page load turned out to be: the IdP's answer to a sign-in or to a sign-out, or neither. */
@@ -43,6 +45,7 @@ export class SignIn {
       authority: config.authority,
       client_id: config.clientId,
       scope: config.scope || "openid",
+      extraQueryParams: config.audience ? { audience: config.audience } : undefined,
       redirect_uri: pageUrl,
       post_logout_redirect_uri: pageUrl,
       response_type: "code", // PKCE (S256) is the library's default for the code flow

@@ -92,8 +92,9 @@ class IdentityProviderIT {
 
         String page = "http://127.0.0.1:" + ports.token() + "/portal/";
         keycloak.createRealm(REALM);
+        // 70 s access tokens: the page renews 60 s before the end (oidc-client-ts), so the browser test sees a renewal
         keycloak.createClient(REALM, client(PORTAL_CLIENT, page, List.of(Keycloak.audienceMapper("latchkey"),
-                Keycloak.attributeMapper("tenant", "tenant_id")), Map.of()));
+                Keycloak.attributeMapper("tenant", "tenant_id")), Map.of("access.token.lifespan", "70")));
         keycloak.createClient(REALM, client("other-app", page, List.of(Keycloak.attributeMapper("tenant", "tenant_id")), Map.of()));
         keycloak.createClient(REALM, client("forger", page, List.of(Keycloak.audienceMapper("latchkey"),
                 Keycloak.attributeMapper("tenant", "tenant_id"), Keycloak.hardcodedMapper("token_type", "vendor", false),
@@ -116,6 +117,7 @@ class IdentityProviderIT {
         Map<String, List<String>> inTenant = Map.of("tenant", List.of(tenant.toString()));
         alice = keycloak.createUser(REALM, "alice", PASSWORD, inTenant);
         keycloak.createUser(STRANGER_REALM, "alice", PASSWORD, inTenant);
+        keycloak.createUser(REALM, "nora", PASSWORD, Map.of());
         for (UUID t : List.of(tenant, otherTenant)) {
             vendor.memberships().setMembership(t, alice, new SetMembershipRequest().roleIds(
                     List.of(t.equals(tenant) ? tokenKeeper : MEMBER)));
@@ -231,11 +233,27 @@ class IdentityProviderIT {
         script.put("KC_PASSWORD", PASSWORD);
         script.put("CHROMIUM", PortalIT.chromium().get().toString());
         script.put("SCREENSHOTS", screenshots.toString());
+        script.put("RENEW_WAIT_SECONDS", "30");
+        script.put("KC_NO_TENANT_USERNAME", "nora");
+        script.put("KC_NO_TENANT_PASSWORD", PASSWORD);
         Instant start = Instant.now();
         Command run = Command.run(List.of(SdkFlowIT.node().get(), "e2e/sign-in.e2e.mjs"), script, portal, null, 240);
         String output = run.out() + run.err();
         System.out.println("[idp] sign-in in Chromium, " + Duration.between(start, Instant.now()).toMillis() + " ms:\n" + output);
         assertEquals(0, run.exit(), "the sign-in flow failed:\n" + output);
+        for (String step : List.of("authorization code flow and PKCE", "IdP's own login page", "memory only",
+                "sees its secret once", "renewed with the refresh token", "Sign out ends the session", "asks for the password",
+                "no tenant is told so", "sign-in flow complete")) {
+            assertTrue(output.contains(step), "the sign-in flow did not report '" + step + "':\n" + output);
+        }
+        if (Boolean.getBoolean("latchkey.screenshots.write")) {
+            try (var shots = Files.list(screenshots)) {
+                for (Path shot : shots.filter(s -> s.getFileName().toString().startsWith("portal-sign-in")).toList()) {
+                    Files.copy(shot, LatchkeyIT.root().resolve("docs/img").resolve(shot.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static Map<String, Object> client(String clientId, String page, List<Map<String, Object>> mappers,

@@ -20,8 +20,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the user holds there <em>now</em>, asked of {@link UserDirectory} on every call, so a membership removed or a role
  * taken away counts at the next call. Every other claim of the token is ignored: {@code token_type},
  * {@code permissions} or {@code roles} in it grant nothing. The session travels as the identity attribute
- * {@link Caller#USER_SESSION}, which {@link Caller} prefers to any claim. A user who is no member acts with no rights
- * (403 in its tenant, 404 elsewhere), unless the provider joins users just in time.
+ * {@link Caller#USER_SESSION}, which {@link Caller} prefers to any claim. A user who is no member holds no permission
+ * (403 for anything that needs one in its tenant, 404 in every other), unless the provider joins users just in time;
+ * what needs no permission (its own access, the tenant's name) it may still read.
  */
 @ApplicationScoped
 public class IdentityProviderSessions implements SecurityIdentityAugmentor {
@@ -57,11 +58,20 @@ public class IdentityProviderSessions implements SecurityIdentityAugmentor {
             throw new AuthenticationFailedException("The identity provider's token names no usable user in claim "
                     + provider.userClaim());
         }
-        String tenant = ClaimValues.text(jwt.getClaim(provider.tenantClaim()));
+        String tenant = single(jwt.getClaim(provider.tenantClaim()));
         boolean byId = provider.tenantKey() == IdentityProviderConfig.TenantKey.ID;
         UUID tenantId = byId ? ClaimValues.uuid(tenant) : null;
         String externalId = byId || tenant == null || tenant.isBlank() || tenant.length() > 200 ? null : tenant;
         List<String> join = provider.jitMembership() ? provider.jitRoles().orElse(List.of()) : null;
         return new UserSession.Question(tenantId, externalId, userId, named.getKey(), join);
+    }
+
+    /** A claim's one value: a string, or a list of exactly one (a multivalued attribute with one value); else null. */
+    static String single(Object claim) {
+        if (claim instanceof Iterable<?>) {
+            List<String> values = ClaimValues.strings(claim);
+            return values.size() == 1 ? values.get(0) : null;
+        }
+        return ClaimValues.text(claim);
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.common.idp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.common.caller.IssuerConfig;
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,13 +33,26 @@ public class IdentityProviders implements TenantConfigResolver {
     /** A bearer token longer than this is not read for its issuer (it is then the default tenant's to refuse). */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What rbac-service takes as a provider's name (UserSession.Question). */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9]{1,40}");
 
     private final Map<String, OidcTenantConfig> byIssuer = new LinkedHashMap<>();
     private final Map<String, IdentityProviderConfig.Provider> byName;
 
-    public IdentityProviders(IdentityProviderConfig config) {
+    public IdentityProviders(IdentityProviderConfig config, IssuerConfig latchkey) {
         this.byName = Map.copyOf(config.providers());
         config.providers().forEach((name, provider) -> {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalStateException("latchkey.idp." + name + ": a provider's name is 1 to 40 lowercase letters and digits");
+            }
+            if (latchkey.issuer().filter(provider.issuer()::equals).isPresent()) {
+                // auth-service's own tokens, the vendor's among them, would otherwise be taken for a provider's users
+                throw new IllegalStateException("latchkey.idp." + name + ".issuer is auth-service's own issuer");
+            }
+            List<String> jitRoles = provider.jitRoles().orElse(List.of());
+            if (jitRoles.size() > 50 || jitRoles.stream().anyMatch(key -> key.isBlank() || key.length() > 100)) {
+                throw new IllegalStateException("latchkey.idp." + name + ".jit-roles: at most 50 role keys of 1 to 100 characters");
+            }
             if (provider.clockSkew().isNegative() || provider.clockSkew().compareTo(IdentityProviderConfig.MAX_CLOCK_SKEW) > 0) {
                 throw new IllegalStateException("latchkey.idp." + name + ".clock-skew must be between PT0S and "
                         + IdentityProviderConfig.MAX_CLOCK_SKEW + ", not " + provider.clockSkew());

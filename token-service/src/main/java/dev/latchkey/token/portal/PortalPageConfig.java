@@ -35,6 +35,12 @@ public interface PortalPageConfig {
         /** The page's client id at the IdP: a public client (no secret) with PKCE, redirecting to the page's URL. */
         Optional<String> clientId();
 
+        /**
+         * The {@code audience} parameter of the authorization request, for an IdP that issues a JWT access token for
+         * an API only when asked by name (Auth0: the API's identifier); unset: none is sent.
+         */
+        Optional<String> audience();
+
         /** The scopes the page asks for, space-separated; {@code openid} at least. */
         @WithDefault("openid")
         String scope();

@@ -32,15 +32,17 @@ public class PortalRoutes {
                 .end(json));
     }
 
-    /** {@code {rbacUrl, authUrl, signIn: {authority, clientId, scope}}}, each only when configured. */
+    /** {@code {rbacUrl, authUrl, signIn: {authority, clientId, scope, audience}}}, each only when configured. */
     private static JsonObject configJson(PortalPageConfig config) {
         JsonObject body = new JsonObject();
         config.rbacUrl().ifPresent(url -> body.put("rbacUrl", url));
         config.authUrl().ifPresent(url -> body.put("authUrl", url));
         PortalPageConfig.SignIn signIn = config.signIn();
         if (signIn.enabled()) {
-            body.put("signIn", new JsonObject().put("authority", signIn.authority().orElseThrow())
-                    .put("clientId", signIn.clientId().orElseThrow()).put("scope", signIn.scope()));
+            JsonObject json = new JsonObject().put("authority", signIn.authority().orElseThrow())
+                    .put("clientId", signIn.clientId().orElseThrow()).put("scope", signIn.scope());
+            signIn.audience().ifPresent(audience -> json.put("audience", audience));
+            body.put("signIn", json);
         }
         return body;
     }

@@ -29,6 +29,7 @@ class PortalCorsTest {
             config.put("latchkey.portal.auth-url", PortalPageTest.AUTH_URL);
             config.put("latchkey.portal.sign-in.authority", PortalPageTest.AUTHORITY);
             config.put("latchkey.portal.sign-in.client-id", PortalPageTest.CLIENT_ID);
+            config.put("latchkey.portal.sign-in.audience", PortalPageTest.AUDIENCE);
             return config;
         }
     }

@@ -43,6 +43,11 @@ class PortalPageConfigTest {
             }
 
             @Override
+            public Optional<String> audience() {
+                return Optional.empty();
+            }
+
+            @Override
             public String scope() {
                 return "openid";
             }

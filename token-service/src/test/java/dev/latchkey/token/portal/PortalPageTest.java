@@ -31,6 +31,8 @@ class PortalPageTest {
     /** An issuer with a path and a non-default port, as Keycloak's realms have: the page may call its whole origin. */
     static final String AUTHORITY = "https://IdP.example:8443/realms/corp";
     static final String CLIENT_ID = "latchkey-portal";
+    /** An API identifier, as Auth0 wants in the authorization request to issue a JWT access token for it. */
+    static final String AUDIENCE = "https://api.vendor.example/latchkey";
 
     @Test
     void configJsonNamesRbacAndAuthServiceAsTheBrowserReachesThem() {
@@ -46,7 +48,8 @@ class PortalPageTest {
         given().get(PortalRoutes.CONFIG_PATH).then().statusCode(200)
                 .body("signIn.authority", equalTo(AUTHORITY))
                 .body("signIn.clientId", equalTo(CLIENT_ID))
-                .body("signIn.scope", equalTo("openid"));
+                .body("signIn.scope", equalTo("openid"))
+                .body("signIn.audience", equalTo(AUDIENCE));
     }
 
     @Test
