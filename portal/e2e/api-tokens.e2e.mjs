@@ -6,51 +6,16 @@
 //   ADMIN_SESSION, OPERATOR_SESSION, MEMBER_SESSION       JWTs of an Admin, a level-5 Operator and a Member
 //   SCREENSHOTS     where the screenshots go            RBAC_URL   rbac-service
 //   VENDOR_PORT     where to serve a vendor's page that embeds the element (an origin the services allow)
-import { chromium } from "playwright-core";
-import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:http";
+import { axe as axeOf, check, env, launch, pageText as textOf, step, whenAStepFails } from "./harness.mjs";
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined) throw new Error(`${name} is not set`);
-  return value;
-};
 const PORTAL = env("PORTAL_URL");
 const AUTH = env("AUTH_URL");
 const TENANT = env("TENANT");
 const SHOTS = env("SCREENSHOTS");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let onFailure = async () => {};
-
-async function step(name, action) {
-  const began = Date.now();
-  try {
-    await action();
-  } catch (error) {
-    console.log(`FAILED ${name}; the page then: ${join(SHOTS, "failure.png")}`);
-    await onFailure();
-    throw error;
-  }
-  console.log(`ok ${name} (${Date.now() - began} ms)`);
-}
-
-const userDataDir = mkdtempSync(join(tmpdir(), "latchkey-portal-chromium-"));
-mkdirSync(SHOTS, { recursive: true });
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: env("CHROMIUM", "/usr/bin/chromium"),
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-  viewport: { width: 1280, height: 860 },
-});
+const { context, close } = await launch("latchkey-portal-chromium-", SHOTS);
 await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(PORTAL).origin });
 const secrets = [];
 
@@ -58,7 +23,8 @@ try {
   const page = context.pages()[0] ?? await context.newPage();
   page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
   page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
-  onFailure = () => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {});
+  whenAStepFails(() => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {}));
+  const axe = (where) => axeOf(page, where);
   const open = async (session) => {
     await page.goto("about:blank");                            // else a new fragment alone would not load the page
     await page.goto(`${PORTAL}#tenant=${TENANT}&session=${session}`);
@@ -341,35 +307,10 @@ try {
     await page.screenshot({ path: join(SHOTS, `portal-${name}.png`), animations: "disabled" });
   }
 
-  /** axe-core over the page, shadow DOM included; serious and critical violations fail. */
-  async function axe(where) {
-    if (!(await page.evaluate(() => "axe" in window))) {
-      await page.evaluate(AXE);
-    }
-    const found = await page.evaluate(async () => {
-      const result = await window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-      });
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-    });
-    check(found.length === 0, `axe in ${where}:\n  ${found.join("\n  ")}`);
-  }
 
   /** Every text, attribute and input value in the page and its shadow roots. */
   async function assertNoSecretInPage(when) {
-    const text = await page.evaluate(() => {
-      const parts = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll("*")) {
-          parts.push(el.outerHTML);
-          if (el instanceof HTMLInputElement) parts.push(el.value);
-          if (el.shadowRoot) walk(el.shadowRoot);
-        }
-      };
-      walk(document);
-      return parts.join("\n") + location.href;
-    });
+    const text = await textOf(page);
     for (const secret of secrets) {
       check(!text.includes(secret), `a secret (${secret.slice(0, 6)}…) is still in the page ${when}`);
     }
@@ -399,8 +340,7 @@ try {
     throw new Error(`Tab never reached ${predicate}`);
   }
 } finally {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await close();
 }
 console.log("portal flow complete");
 

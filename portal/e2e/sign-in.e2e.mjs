@@ -9,55 +9,22 @@
 //   RENEW_WAIT_SECONDS  optional: wait up to this long for the page to renew the access token with its refresh token,
 //                and then create a token with the renewed one (the realm's access tokens must live shorter than that)
 //   KC_NO_TENANT_USERNAME, KC_NO_TENANT_PASSWORD  optional: a user of the IdP in no tenant, who must be told so
-import { chromium } from "playwright-core";
-import { createRequire } from "node:module";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { axe as axeOf, check, env, launch, pageText as textOf, step, whenAStepFails } from "./harness.mjs";
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined) throw new Error(`${name} is not set`);
-  return value;
-};
 const PAGE = env("PAGE_URL");
 const SHOTS = env("SCREENSHOTS");
 const RUN = `(run ${Date.now().toString(36).slice(-5)})`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let onFailure = async () => {};
-
-async function step(name, action) {
-  const began = Date.now();
-  try {
-    await action();
-  } catch (error) {
-    console.log(`FAILED ${name}; the page then: ${join(SHOTS, "failure.png")}`);
-    await onFailure();
-    throw error;
-  }
-  console.log(`ok ${name} (${Date.now() - began} ms)`);
-}
-
-const userDataDir = mkdtempSync(join(tmpdir(), "latchkey-sign-in-chromium-"));
-mkdirSync(SHOTS, { recursive: true });
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: env("CHROMIUM", "/usr/bin/chromium"),
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run"],
-  viewport: { width: 1280, height: 860 },
-});
+const { context, close } = await launch("latchkey-sign-in-chromium-", SHOTS);
 
 try {
   const page = context.pages()[0] ?? await context.newPage();
   page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
   page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
-  onFailure = () => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {});
+  whenAStepFails(() => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {}));
+  const axe = (where) => axeOf(page, where);
+  const pageText = () => textOf(page);
 
   // What the browser sends and gets, to check the protocol rather than trust the page's word for it.
   const navigations = [];
@@ -233,38 +200,8 @@ try {
     await page.screenshot({ path: join(SHOTS, `portal-sign-in-${name}.png`), animations: "disabled" });
   }
 
-  /** axe-core over the page, shadow DOM included; serious and critical violations fail. */
-  async function axe(where) {
-    if (!(await page.evaluate(() => "axe" in window))) {
-      await page.evaluate(AXE);
-    }
-    const found = await page.evaluate(async () => {
-      const result = await window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-      });
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-    });
-    check(found.length === 0, `axe in ${where}:\n  ${found.join("\n  ")}`);
-  }
 
-  /** Every text, attribute and input value in the page and its shadow roots, and its URL. */
-  function pageText() {
-    return page.evaluate(() => {
-      const parts = [];
-      const walk = (root) => {
-        for (const el of root.querySelectorAll("*")) {
-          parts.push(el.outerHTML);
-          if (el instanceof HTMLInputElement) parts.push(el.value);
-          if (el.shadowRoot) walk(el.shadowRoot);
-        }
-      };
-      walk(document);
-      return parts.join("\n") + location.href;
-    });
-  }
 } finally {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await close();
 }
 console.log("sign-in flow complete");

@@ -29,7 +29,7 @@ import java.util.zip.ZipInputStream;
 /**
  * A real Keycloak for the tests: the distribution from Maven Central ({@code org.keycloak:keycloak-quarkus-dist}, put
  * in {@code target/keycloak} by the build), unpacked once, started with {@code kc.sh start-dev} on 127.0.0.1 on a
- * JDK 21 or newer, and configured only through its admin REST API. Stopped (with its children) by {@link #close}.
+ * JDK 21 or newer with an empty dev database, and configured only through its admin REST API. Stopped (with its children) by {@link #close}.
  */
 final class Keycloak implements AutoCloseable {
 
@@ -78,6 +78,8 @@ final class Keycloak implements AutoCloseable {
     static Keycloak start(Path zip, Path javaHome, int port, int managementPort, Consumer<String> output)
             throws IOException, InterruptedException {
         Path home = unpack(zip);
+        // a fresh dev database (data/h2) each time; Keycloak's build of itself (lib/quarkus) is kept for the next start
+        LatchkeyIT.deleteDirectory(home.resolve("data"));
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--hostname-strict=false")
@@ -92,6 +94,8 @@ final class Keycloak implements AutoCloseable {
         Thread pump = new Thread(() -> {
             try (var lines = process.inputReader(StandardCharsets.UTF_8).lines()) {
                 lines.forEach(line -> output.accept("[keycloak] " + line));
+            } catch (UncheckedIOException stopped) {
+                // Keycloak was stopped: its output ends here
             }
         }, "keycloak-output");
         pump.setDaemon(true);
@@ -279,8 +283,6 @@ final class Keycloak implements AutoCloseable {
             String version = release.getProperty("JAVA_VERSION", "\"0\"").replace("\"", "");
             return Integer.parseInt(version.split("[.+-]")[0]);
         } catch (IOException | NumberFormatException e) {
-            return 0;
-        } catch (UncheckedIOException e) {
             return 0;
         }
     }
