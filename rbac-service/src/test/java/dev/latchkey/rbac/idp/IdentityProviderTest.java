@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.testing.IdentityProviderStub;
@@ -209,8 +208,9 @@ class IdentityProviderTest {
     }
 
     @Test
-    void unauthenticatedIsStill401() {
+    void meWithoutATokenIs401AndTheVendorIsInNoTenant() {
         given().get("/me").then().statusCode(401).header("WWW-Authenticate", equalTo(BearerChallenge.NONE_SENT));
-        assertTrue(true);
+        asVendor().get("/me").then().statusCode(200).body("vendor", equalTo(true)).body("tenantId", nullValue())
+                .body("identityProvider", nullValue());
     }
 }
