@@ -38,6 +38,8 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
     private static final Set<UUID> TENANTS = ConcurrentHashMap.newKeySet();
     private static final Map<String, List<UUID>> MEMBERS = new ConcurrentHashMap<>();
     private static final List<ObjectNode> CHANGES = new ArrayList<>();
+    private static final Map<UUID, List<String>> ROLE_PERMISSIONS = new ConcurrentHashMap<>();
+    private static volatile boolean sessionsFail;
     private HttpServer server;
 
     static {
@@ -55,6 +57,18 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
         UUID id = UUID.randomUUID();
         ROLES.put(id, new Role(id, tenantId, key, level));
         return id;
+    }
+
+    /** A tenant role granting these permissions, which user sessions of its members hold. */
+    public static UUID role(UUID tenantId, String key, int level, String... permissions) {
+        UUID id = role(tenantId, key, level);
+        ROLE_PERMISSIONS.put(id, List.of(permissions));
+        return id;
+    }
+
+    /** Whether {@code POST /internal/user-sessions} answers 500, as an rbac-service in trouble would. */
+    public static void failUserSessions(boolean fail) {
+        sessionsFail = fail;
     }
 
     public static void member(UUID tenantId, String userId, UUID... roleIds) {
@@ -97,6 +111,8 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
         try {
             if (path.length == 3 && path[2].equals("changes")) {
                 changes(exchange);
+            } else if (path.length == 3 && path[2].equals("user-sessions")) {
+                userSession(exchange);
             } else if (path.length == 5 && path[4].equals("grant-checks")) {
                 grantCheck(exchange, UUID.fromString(path[3]));
             } else if (path.length == 7 && path[6].equals("access")) {
@@ -133,6 +149,30 @@ public class RbacStub implements QuarkusTestResourceLifecycleManager {
             body.put("level", level);
         }
         body.putArray("permissions");
+        respond(exchange, 200, body);
+    }
+
+    /** A user of a vendor identity provider: its live roles and their permissions in the tenant its token names. */
+    private void userSession(HttpExchange exchange) throws IOException {
+        if (sessionsFail) {
+            respond(exchange, 500, JSON.createObjectNode().put("status", 500));
+            return;
+        }
+        JsonNode q = JSON.readTree(exchange.getRequestBody());
+        String userId = q.path("userId").asText();
+        UUID tenantId = q.path("tenantId").isTextual() ? UUID.fromString(q.path("tenantId").asText()) : null;
+        ObjectNode body = JSON.createObjectNode().put("userId", userId);
+        List<UUID> held = tenantId != null && TENANTS.contains(tenantId) ? MEMBERS.get(tenantId + "/" + userId) : null;
+        if (tenantId != null && TENANTS.contains(tenantId)) {
+            body.put("tenantId", tenantId.toString());
+        }
+        body.put("member", held != null);
+        ArrayNode keys = body.putArray("roleKeys");
+        ArrayNode permissions = body.putArray("permissions");
+        for (UUID id : held == null ? List.<UUID>of() : held) {
+            keys.add(ROLES.get(id).key());
+            ROLE_PERMISSIONS.getOrDefault(id, List.of()).forEach(permissions::add);
+        }
         respond(exchange, 200, body);
     }
 
