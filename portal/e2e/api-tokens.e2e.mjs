@@ -8,7 +8,7 @@
 //   VENDOR_PORT     where to serve a vendor's page that embeds the element (an origin the services allow)
 import { join } from "node:path";
 import { createServer } from "node:http";
-import { axe as axeOf, check, env, launch, pageText as textOf, step, whenAStepFails } from "./harness.mjs";
+import { axe as axeOf, check, env, launch, pageText as textOf, step, watchedPage } from "./harness.mjs";
 
 const PORTAL = env("PORTAL_URL");
 const AUTH = env("AUTH_URL");
@@ -20,10 +20,7 @@ await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: 
 const secrets = [];
 
 try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
-  whenAStepFails(() => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {}));
+  const page = await watchedPage(context, SHOTS);
   const axe = (where) => axeOf(page, where);
   const open = async (session) => {
     await page.goto("about:blank");                            // else a new fragment alone would not load the page

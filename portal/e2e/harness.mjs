@@ -62,6 +62,18 @@ export async function launch(profilePrefix, screenshots) {
   };
 }
 
+/**
+ * The context's page, with the page's own errors and failed loads printed, and a screenshot of it (failure.png in the
+ * screenshots' directory) when a step fails.
+ */
+export async function watchedPage(context, screenshots) {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
+  page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
+  whenAStepFails(() => page.screenshot({ path: join(screenshots, "failure.png") }).catch(() => {}));
+  return page;
+}
+
 /** axe-core over the page, shadow DOM included; serious and critical violations fail. */
 export async function axe(page, where) {
   if (!(await page.evaluate(() => "axe" in window))) {

@@ -10,7 +10,7 @@
 //                and then create a token with the renewed one (the realm's access tokens must live shorter than that)
 //   KC_NO_TENANT_USERNAME, KC_NO_TENANT_PASSWORD  optional: a user of the IdP in no tenant, who must be told so
 import { join } from "node:path";
-import { axe as axeOf, check, env, launch, pageText as textOf, step, whenAStepFails } from "./harness.mjs";
+import { axe as axeOf, check, env, launch, pageText as textOf, step, watchedPage } from "./harness.mjs";
 
 const PAGE = env("PAGE_URL");
 const SHOTS = env("SCREENSHOTS");
@@ -19,10 +19,7 @@ const RUN = `(run ${Date.now().toString(36).slice(-5)})`;
 const { context, close } = await launch("latchkey-sign-in-chromium-", SHOTS);
 
 try {
-  const page = context.pages()[0] ?? await context.newPage();
-  page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
-  whenAStepFails(() => page.screenshot({ path: join(SHOTS, "failure.png") }).catch(() => {}));
+  const page = await watchedPage(context, SHOTS);
   const axe = (where) => axeOf(page, where);
   const pageText = () => textOf(page);
 

@@ -22,6 +22,9 @@ public final class ProductionRules {
     /** Secrets some services use, checked when the service sets them (the mappings of those services require them). */
     static final List<String> SERVICE_SECRETS = List.of("latchkey.secret.pepper", "latchkey.auth.master-key");
 
+    /** The identity provider the API Tokens page signs users in with (token-service): the same rule as a provider's issuer. */
+    static final String SIGN_IN_AUTHORITY = "latchkey.portal.sign-in.authority";
+
     private ProductionRules() {
     }
 
@@ -55,7 +58,7 @@ public final class ProductionRules {
         }
         Map<String, String> providers = new TreeMap<>();
         for (String key : config.getPropertyNames()) {
-            if (key.startsWith("latchkey.idp.") && key.endsWith(".issuer")) {
+            if (key.startsWith("latchkey.idp.") && key.endsWith(".issuer") || key.equals(SIGN_IN_AUTHORITY)) {
                 config.getOptionalValue(key, String.class).ifPresent(value -> providers.put(key, value));
             }
         }

@@ -64,4 +64,26 @@ class ProductionRulesTest {
         assertEquals(List.of(), ProductionRules.refusals(new ProductionRules.Settings(Optional.of("https://a"), true,
                 Optional.of("pw"), false, SECRETS, providers)));
     }
+
+    /** Read from the configuration as a service has it: every provider's issuer and the page's sign-in authority. */
+    @Test
+    void everyIdentityProviderUrlInTheConfigurationIsHeldToHttps() {
+        io.smallrye.config.SmallRyeConfig config = new io.smallrye.config.SmallRyeConfigBuilder()
+                .withMapping(ProductionConfig.class).withMapping(dev.latchkey.common.caller.IssuerConfig.class)
+                .withMapping(dev.latchkey.common.database.DatabaseConfig.class)
+                .withMapping(dev.latchkey.common.internal.InternalConfig.class)
+                .withSources(new io.smallrye.config.PropertiesConfigSource(java.util.Map.of(
+                        "latchkey.auth.issuer", "https://auth.example", "latchkey.db.password", "pw", "latchkey.db.name", "db",
+                        "latchkey.internal.credential", "c",
+                        "latchkey.idp.corp.issuer", "http://kc.example/realms/corp",
+                        "latchkey.portal.sign-in.authority", "http://kc.example/realms/corp"), "test", 100))
+                .withValidateUnknown(false) // as the services run (their other mappings hold those keys)
+                .build();
+        assertEquals(List.of(
+                "latchkey.idp.corp.issuer is not https (http://kc.example/realms/corp): set the identity provider's https "
+                        + "issuer, or set latchkey.allow-insecure-issuer=true",
+                "latchkey.portal.sign-in.authority is not https (http://kc.example/realms/corp): set the identity "
+                        + "provider's https issuer, or set latchkey.allow-insecure-issuer=true"),
+                ProductionRules.refusals(config));
+    }
 }
