@@ -7,6 +7,8 @@ import dev.latchkey.auth.jwt.JwtVerifier;
 import dev.latchkey.auth.rbac.PermissionResolver;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import dev.latchkey.auth.refresh.RevokedJwts;
+import dev.latchkey.common.revocation.RevocationGuard;
+import dev.latchkey.common.revocation.Revocations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -56,13 +58,15 @@ public class IntrospectionEndpoint {
     private final PermissionResolver rights;
     private final RefreshTokens refreshTokens;
     private final RevokedJwts revoked;
+    private final RevocationGuard revocations;
     private final JwtVerifier verifier;
     private final Failures failures;
     private final SourceAddress sources;
 
     public IntrospectionEndpoint(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
-            RevokedJwts revoked, JwtVerifier verifier, Failures failures, SourceAddress sources) {
+            RevokedJwts revoked, RevocationGuard revocations, JwtVerifier verifier, Failures failures, SourceAddress sources) {
         this.sources = sources;
+        this.revocations = revocations;
         this.credentials = credentials;
         this.rights = rights;
         this.refreshTokens = refreshTokens;
@@ -144,7 +148,9 @@ public class IntrospectionEndpoint {
             if (claims == null || !visible(caller, uuidClaim(claims, "tenant_id"))) {
                 return Uni.createFrom().voidItem();
             }
-            return revoked.revoke(jti(claims), expiry(claims));
+            String jti = jti(claims);
+            Instant expiresAt = Instant.ofEpochSecond(expiry(claims).getValue());
+            return revoked.revoke(jti, expiresAt).invoke(() -> revocations.revoked(jti, expiresAt));
         }).map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build())
                 .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
     }
@@ -194,8 +200,12 @@ public class IntrospectionEndpoint {
         if (claims == null) {
             return Uni.createFrom().nullItem();
         }
-        return revoked.isRevoked(jti(claims)).flatMap(isRevoked -> {
-            if (isRevoked) {
+        // In memory, by the rule the management APIs apply (ADR 0012); while a feed is stale nothing can be said (503).
+        return revocations.freshSoon().flatMap(fresh -> {
+            if (!fresh) {
+                throw new IllegalStateException("a revocation feed is stale");
+            }
+            if (revocations.voided(revocationClaims(claims)).isPresent()) {
                 return Uni.createFrom().nullItem();
             }
             UUID tokenId = uuidClaim(claims, "token_id");
@@ -203,6 +213,18 @@ public class IntrospectionEndpoint {
                     : credentials.byTokenId(tokenId).map(CredentialVerdict::valid);
             return alive.map(ok -> ok ? new Found(uuidClaim(claims, "tenant_id"), jwtBody(claims)) : null);
         });
+    }
+
+    private static Revocations.Claims revocationClaims(JwtClaims claims) {
+        NumericDate issuedAt;
+        try {
+            issuedAt = claims.getIssuedAt();
+        } catch (MalformedClaimException e) {
+            issuedAt = null;
+        }
+        // no iat: issued at the epoch as far as cuts go, so any cut voids it (fail-safe)
+        return Revocations.Claims.of(jti(claims), issuedAt == null ? 0 : issuedAt.getValue(), claims.getClaimValue("token_id"),
+                claims.getClaimValue("tenant_id"), claims.getClaimValue("user_id"), claims.getClaimValue("roles"));
     }
 
     /**

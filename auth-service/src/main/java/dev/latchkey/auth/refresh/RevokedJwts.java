@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.jose4j.jwt.NumericDate;
 
 /**
- * JWTs revoked through RFC 7009, until they expire (and the hourly clean-up of both tables). Introspection reports them inactive on every replica (the table
- * is shared); gateways that verify locally cannot know, which is why JWTs are short-lived (ADR 0010).
+ * JWTs revoked through RFC 7009, until they expire (and the hourly clean-up of both tables). A trigger announces each
+ * on auth-service's change feed, from which every replica's introspection and the management APIs learn it (common
+ * RevocationGuard); gateways that verify locally cannot know, which is why JWTs are short-lived (ADR 0010).
  */
 @ApplicationScoped
 public class RevokedJwts {
@@ -25,14 +25,10 @@ public class RevokedJwts {
         this.refreshTokens = refreshTokens;
     }
 
-    public Uni<Void> revoke(String jti, NumericDate expiresAt) {
-        OffsetDateTime until = OffsetDateTime.ofInstant(Instant.ofEpochSecond(expiresAt.getValue()), ZoneOffset.UTC);
+    public Uni<Void> revoke(String jti, Instant expiresAt) {
+        OffsetDateTime until = OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
         return pool.preparedQuery("INSERT INTO revoked_jwt (jti, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(jti, until)).replaceWithVoid();
-    }
-
-    public Uni<Boolean> isRevoked(String jti) {
-        return pool.preparedQuery("SELECT 1 FROM revoked_jwt WHERE jti = $1").execute(Tuple.of(jti)).map(rows -> rows.size() > 0);
     }
 
     @Scheduled(every = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

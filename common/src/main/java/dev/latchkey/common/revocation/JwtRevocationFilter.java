@@ -1,7 +1,6 @@
 package dev.latchkey.common.revocation;
 
 import dev.latchkey.common.caller.Caller;
-import dev.latchkey.common.caller.ClaimValues;
 import dev.latchkey.common.problem.BearerChallenge;
 import dev.latchkey.common.problem.Problem;
 import dev.latchkey.common.problem.ProblemMappers;
@@ -25,7 +24,10 @@ public class JwtRevocationFilter {
     private final RevocationGuard guard;
     private final Instance<CurrentIdentityAssociation> identity;
 
-    /** Through {@link Instance}: a service without bearer authentication (auth-service) still deploys this filter. */
+    /**
+     * Through {@link Instance}: a service without bearer authentication (auth-service, which keeps revocations for
+     * introspection) still deploys this filter, and it does nothing there.
+     */
     public JwtRevocationFilter(RevocationGuard guard, Instance<CurrentIdentityAssociation> identity) {
         this.guard = guard;
         this.identity = identity;
@@ -33,7 +35,7 @@ public class JwtRevocationFilter {
 
     @ServerRequestFilter
     public Uni<Response> refuseVoided(ContainerRequestContext request) {
-        if (!guard.enabled() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+        if (!guard.enabled() || identity.isUnsatisfied() || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().nullItem();
         }
         return identity.get().getDeferredIdentity().flatMap(id -> {
@@ -49,11 +51,8 @@ public class JwtRevocationFilter {
     }
 
     static Revocations.Claims claims(JsonWebToken jwt) {
-        boolean[] exact = new boolean[1];
-        long issuedAt = Revocations.Claims.issuedAt(jwt.getTokenID(), jwt.getIssuedAtTime(), exact);
-        return new Revocations.Claims(jwt.getTokenID(), ClaimValues.uuid(jwt.getClaim("token_id")),
-                ClaimValues.uuid(jwt.getClaim("tenant_id")), ClaimValues.text(jwt.getClaim("user_id")),
-                ClaimValues.strings(jwt.getClaim("roles")), issuedAt, exact[0]);
+        return Revocations.Claims.of(jwt.getTokenID(), jwt.getIssuedAtTime(), jwt.getClaim("token_id"),
+                jwt.getClaim("tenant_id"), jwt.getClaim("user_id"), jwt.getClaim("roles"));
     }
 
     private static Response invalidToken(String why) {

@@ -1,5 +1,6 @@
 package dev.latchkey.common.revocation;
 
+import dev.latchkey.common.caller.ClaimValues;
 import dev.latchkey.common.changefeed.Change;
 import dev.latchkey.common.changefeed.ChangeType;
 import dev.latchkey.common.changefeed.Payload;
@@ -72,11 +73,19 @@ public final class Revocations {
             case TENANT_DELETED -> cut("tenant:" + tenant, at, at);
             case JWT_REVOKED -> {
                 Payload.JwtRevoked revoked = change.payload(Payload.JwtRevoked.class);
-                revokedJtis.put(revoked.jti(), revoked.expiresAt() == null ? at.plus(maxJwtLifetime) : revoked.expiresAt());
+                revoke(revoked.jti(), revoked.expiresAt() == null ? at.plus(maxJwtLifetime) : revoked.expiresAt());
             }
             default -> {
             }
         }
+    }
+
+    /**
+     * The JWT with this {@code jti} is void until it expires. Learned from a feed, or at once by the replica that
+     * revoked it, so that its own next answer already knows (a feed's change arrives a moment later, to no effect).
+     */
+    public void revoke(String jti, Instant expiresAt) {
+        revokedJtis.merge(jti, expiresAt, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Why the JWT is void now, or empty while it stands. */
@@ -139,6 +148,17 @@ public final class Revocations {
         boolean issuedBefore(Instant instant) {
             long cut = instant.toEpochMilli();
             return exact ? issuedAtMillis < cut : issuedAtMillis / 1000 <= cut / 1000;
+        }
+
+        /**
+         * The claims from a verified JWT's values as a JWT library hands them over (plain Java values or JSON-P ones):
+         * the one reading of a JWT that every verifier (the management APIs, introspection) shares.
+         */
+        public static Claims of(String jti, long iatSeconds, Object tokenId, Object tenantId, Object userId, Object roles) {
+            boolean[] exact = new boolean[1];
+            long issuedAt = issuedAt(jti, iatSeconds, exact);
+            return new Claims(jti, ClaimValues.uuid(tokenId), ClaimValues.uuid(tenantId), ClaimValues.text(userId),
+                    ClaimValues.strings(roles), issuedAt, exact[0]);
         }
 
         /** The issue time of a JWT: the timestamp of a version 7 UUID {@code jti}, else {@code iat} seconds. */
