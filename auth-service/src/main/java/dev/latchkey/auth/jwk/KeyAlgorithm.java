@@ -11,16 +11,28 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 
 /** The JWS algorithms a signing key may use (ADR 0003: ES256 by default). */
 public enum KeyAlgorithm {
-    ES256(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "EC"),
-    RS256(AlgorithmIdentifiers.RSA_USING_SHA256, "RSA"),
-    EdDSA(AlgorithmIdentifiers.EDDSA, "Ed25519");
+    ES256(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "EC", "SHA256withECDSA"),
+    RS256(AlgorithmIdentifiers.RSA_USING_SHA256, "RSA", "SHA256withRSA"),
+    EdDSA(AlgorithmIdentifiers.EDDSA, "Ed25519", "Ed25519");
 
     private final String jwsName;
     private final String jcaName;
+    private final String signatureAlgorithm;
 
-    KeyAlgorithm(String jwsName, String jcaName) {
+    KeyAlgorithm(String jwsName, String jcaName, String signatureAlgorithm) {
         this.jwsName = jwsName;
         this.jcaName = jcaName;
+        this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The JCA {@code Signature} algorithm that signs with such a key (ECDSA in DER, as every provider offers it). */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    /** The JCA {@code KeyFactory} and {@code KeyPairGenerator} algorithm. */
+    public String keyFactoryAlgorithm() {
+        return jcaName;
     }
 
     /** The {@code alg} header value. */

@@ -23,9 +23,6 @@ import org.jboss.logging.Logger;
 public class SigningProvider {
 
     private static final Logger LOG = Logger.getLogger(SigningProvider.class);
-    private static final Map<KeyAlgorithm, String> JCA = Map.of(
-            KeyAlgorithm.ES256, "SHA256withECDSA", KeyAlgorithm.RS256, "SHA256withRSA", KeyAlgorithm.EdDSA, "Ed25519");
-
     private final Map<KeyAlgorithm, String> chosen = new EnumMap<>(KeyAlgorithm.class);
 
     public SigningProvider() {
@@ -33,7 +30,7 @@ public class SigningProvider {
         for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
             String name = null;
             for (Provider p : candidates) {
-                if (p != null && supports(p, JCA.get(algorithm))) {
+                if (p != null && supports(p, algorithm.signatureAlgorithm())) {
                     name = p.getName();
                     break;
                 }
@@ -43,7 +40,7 @@ public class SigningProvider {
         }
     }
 
-    /** The provider name for jose4j's provider context, or null for the JDK default. */
+    /** The name of the provider that signs with this algorithm, or null for the JDK default. */
     public String providerFor(KeyAlgorithm algorithm) {
         return chosen.get(algorithm);
     }

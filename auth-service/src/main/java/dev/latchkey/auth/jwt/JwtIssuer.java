@@ -7,11 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jca.ProviderContext;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 /**
  * Builds and signs the JWTs auth-service issues: JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt},
@@ -49,6 +46,8 @@ public class JwtIssuer {
     private final AuthConfig config;
     private final SigningKeys keys;
     private final SigningProvider providers;
+    /** The signer of the active key; replaced when another key becomes active. */
+    private volatile CompactSigner signer;
 
     public JwtIssuer(AuthConfig config, SigningKeys keys, SigningProvider providers) {
         if (!TYPES.contains(config.jwtType())) {
@@ -97,22 +96,11 @@ public class JwtIssuer {
 
     private String sign(JwtClaims claims) {
         SigningKeys.ActiveKey key = keys.active();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.privateKey());
-        jws.setKeyIdHeaderValue(key.kid());
-        jws.setAlgorithmHeaderValue(key.algorithm().jwsName());
-        jws.setHeader("typ", config.jwtType());
-        String provider = providers.providerFor(key.algorithm());
-        if (provider != null) {
-            ProviderContext context = new ProviderContext();
-            context.getSuppliedKeyProviderContext().setSignatureProvider(provider);
-            jws.setProviderContext(context);
+        CompactSigner current = signer;
+        if (current == null || current.key() != key) {
+            current = new CompactSigner(key, config.jwtType(), providers.providerFor(key.algorithm()));
+            signer = current;
         }
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("signing with key " + key.kid() + " failed", e);
-        }
+        return current.sign(claims.toJson());
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -43,6 +45,8 @@ public class TokenEndpoint {
     private final TokenExchangeGrant tokenExchange;
     private final MeterRegistry metrics;
     private final SourceAddress sources;
+    /** One timer per grant and outcome, looked up without building a meter id per request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public TokenEndpoint(ClientCredentialsGrant clientCredentials, RefreshTokenGrant refreshTokens,
             TokenExchangeGrant tokenExchange, MeterRegistry metrics, SourceAddress sources) {
@@ -120,12 +124,12 @@ public class TokenEndpoint {
     }
 
     private Timer timer(String grant, String outcome) {
-        return Timer.builder("latchkey.exchange")
+        return timers.computeIfAbsent(grant + " " + outcome, key -> Timer.builder("latchkey.exchange")
                 .description("Token endpoint requests by grant and outcome")
                 .tag("grant", grant)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
-                .register(metrics);
+                .register(metrics));
     }
 
     private static Response ok(TokenResponse token) {
