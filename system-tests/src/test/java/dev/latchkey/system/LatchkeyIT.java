@@ -2,6 +2,7 @@ package dev.latchkey.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import dev.latchkey.sdk.rbac.model.Tenant;
 import dev.latchkey.sdk.token.api.TokensApi;
 import dev.latchkey.sdk.token.model.CreateTokenRequest;
 import dev.latchkey.sdk.token.model.CreatedToken;
+import dev.latchkey.sdk.token.model.RollRequest;
 import dev.latchkey.sdk.token.model.Problem;
 import dev.latchkey.sdk.token.model.TokenType;
 import java.io.IOException;
@@ -218,5 +220,55 @@ class LatchkeyIT {
         assertTrue(launcher.bootstrap().isEmpty(), "no credential is printed on a second start");
         assertFalse(String.join("\n", OUTPUT).contains(bootstrap.clientSecret().substring(6, 30)));
         assertEquals(tenants, Sdk.rbac(rbac(), jwt()).tenants().listTenants(0, 50).getTotal());
+    }
+
+    /**
+     * The reuse window (ADR 0019): off by default; once the vendor opens it, the same credential asking again gets the
+     * same JWT back, and a new one as soon as that JWT was revoked or the token's secret was rolled.
+     */
+    @Test
+    @Order(7)
+    void theReuseWindowHandsTheSameJwtBackUntilItWasRevokedOrTheSecretRolled() throws Exception {
+        String vendor = jwt();
+        dev.latchkey.sdk.token.invoker.ApiClient client = new dev.latchkey.sdk.token.invoker.ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + ports.token());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + vendor));
+        dev.latchkey.sdk.token.api.SettingsApi settings = new dev.latchkey.sdk.token.api.SettingsApi(client);
+        dev.latchkey.sdk.token.model.Settings before = settings.getApplicationSettings();
+        assertEquals(0, before.getJwtReuseSeconds(), "off by default");
+        TokensApi tokens = Sdk.tokens("http://127.0.0.1:" + ports.token(), vendor);
+        UUID tenant = Sdk.rbac(rbac(), vendor).tenants().createTenant(new CreateTenantRequest().name("Reuse Corp")).getId();
+        CreatedToken created = tokens.createTenantToken(tenant, new CreateTokenRequest().type(TokenType.CLIENT_CREDENTIALS)
+                .roleIds(List.of(UUID.fromString("00000000-0000-4000-8000-000000000010"))));
+        String clientId = created.getToken().getClientId();
+        String secret = created.getClientSecret();
+        assertNotEquals(oauth.clientCredentials(clientId, secret), oauth.clientCredentials(clientId, secret));
+
+        settings.replaceApplicationSettings(new dev.latchkey.sdk.token.model.Settings().m2mEnabled(before.getM2mEnabled())
+                .tokenTypes(before.getTokenTypes()).maxExpiryMinutes(before.getMaxExpiryMinutes())
+                .jwtLifetimeSeconds(before.getJwtLifetimeSeconds()).refreshTokensEnabled(before.getRefreshTokensEnabled())
+                .jwtReuseSeconds(60));
+        try {
+            // the new settings reach auth-service through token-service's feed, within a moment
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            String first = oauth.clientCredentials(clientId, secret);
+            String again;
+            while (!(again = oauth.clientCredentials(clientId, secret)).equals(first)) {
+                assertTrue(System.nanoTime() < deadline, "the same JWT was never handed back");
+                first = again;
+            }
+            assertEquals(first, oauth.clientCredentials(clientId, secret));
+
+            oauth.revoke(bootstrap.clientId(), bootstrap.clientSecret(), first);
+            String afterRevoke = oauth.clientCredentials(clientId, secret);
+            assertNotEquals(first, afterRevoke, "a revoked JWT is never handed back");
+            assertEquals(afterRevoke, oauth.clientCredentials(clientId, secret));
+
+            String rolled = tokens.rollTenantToken(tenant, created.getToken().getId(), new RollRequest()).getClientSecret();
+            String afterRoll = oauth.clientCredentials(clientId, rolled);
+            assertNotEquals(afterRevoke, afterRoll, "a JWT of the secret before the roll is never handed back");
+        } finally {
+            settings.replaceApplicationSettings(before);
+        }
     }
 }

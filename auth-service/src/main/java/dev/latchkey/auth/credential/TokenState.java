@@ -12,13 +12,14 @@ import java.util.UUID;
  * {@code secretGeneration} counts the secret's rolls (0 for the first secret; a bootstrap credential replaced from
  * configuration counts as a roll) and {@code previousSecretExpiresAt} ends the grace period of the secret before the
  * current one (absent when the last roll had none): refresh families end with the secret they were made with
- * (ADR 0010). Both are null while token-service does not send them.
+ * (ADR 0010). Both are null while token-service does not send them. {@code jwtReuseSeconds} is the reuse window from the
+ * tenant's settings (ADR 0019; null or 0: never).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenState(UUID tokenId, String context, String type, UUID tenantId, String userId, String clientId,
         List<UUID> roleIds, List<String> permissionIds, Map<String, Object> metadata, Instant expiresAt,
         Integer jwtLifetimeSeconds, Boolean refreshTokensEnabled, Integer secretGeneration,
-        Instant previousSecretExpiresAt, Boolean allRoles) {
+        Instant previousSecretExpiresAt, Boolean allRoles, Integer jwtReuseSeconds) {
 
     /**
      * The OAuth client this token is (RFC 9068 {@code client_id}): its client id, or for an access-token key, which

@@ -32,8 +32,8 @@ public class JwtIssuer {
     }
 
 
-    /** A signed JWT and what the token response says about it. */
-    public record Issued(String jwt, String jti, long expiresIn) {
+    /** A signed JWT, what the token response says about it, and when it was issued (its {@code iat}, to the ms). */
+    public record Issued(String jwt, String jti, long expiresIn, long issuedAtMillis) {
         @Override
         public String toString() {
             return "Issued[jti=" + jti + "]";
@@ -91,7 +91,7 @@ public class JwtIssuer {
         if (c.act() != null) {
             claims.setClaim("act", c.act());
         }
-        return new Issued(sign(claims), jti, c.lifetimeSeconds());
+        return new Issued(sign(claims), jti, c.lifetimeSeconds(), nowMillis);
     }
 
     private String sign(JwtClaims claims) {

@@ -62,9 +62,11 @@ public class Issuance {
     private final UsageReporter usage;
     private final Failures failures;
     private final AuthConfig config;
+    private final JwtReuse reuse;
 
     public Issuance(PermissionResolver rights, JwtIssuer issuer, RefreshTokens refreshTokens, UsageReporter usage,
-            Failures failures, AuthConfig config) {
+            Failures failures, AuthConfig config, JwtReuse reuse) {
+        this.reuse = reuse;
         this.rights = rights;
         this.issuer = issuer;
         this.refreshTokens = refreshTokens;
@@ -86,16 +88,26 @@ public class Issuance {
                 throw OAuthError.invalidGrant("The token's user is no longer a member of its tenant");
             }
             Granted granted = narrowed(held, scope);
+            if (!offline && !(refresh instanceof Refresh.Rotate)) {
+                TokenResponse again = reuse.again(token, held, scope, issuedTokenType);
+                if (again != null) {
+                    usage.used(token.tokenId());
+                    return Uni.createFrom().item(again);
+                }
+            }
             // The refresh token is written (and a presented one spent) before signing: nothing that can fail for other
             // reasons than the refresh token itself comes after the spend, so a retry is never taken for reuse.
             return refreshToken(token, refresh, offline, scope).map(rt -> {
                 String grantedScope = grantedScope(scope, rt != null);
-                JwtIssuer.Issued jwt = issuer.issue(new JwtIssuer.Claims(token.subject(), token.clientIdentity(),
+                JwtIssuer.Claims claims = new JwtIssuer.Claims(token.subject(), token.clientIdentity(),
                         grantedScope, token.context().toLowerCase(Locale.ROOT), token.tokenId(), token.tenantId(),
                         token.userId(), granted.roles(), granted.permissions(), token.metadata(), null,
-                        lifetime(token, secretAcceptedUntil)));
+                        lifetime(token, secretAcceptedUntil));
+                JwtIssuer.Issued jwt = issuer.issue(claims);
                 usage.used(token.tokenId());
-                return new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, grantedScope, issuedTokenType);
+                TokenResponse response = new TokenResponse(jwt.jwt(), "Bearer", jwt.expiresIn(), rt, grantedScope, issuedTokenType);
+                reuse.issued(token, held, scope, issuedTokenType, response, jwt, claims);
+                return response;
             });
         });
     }

@@ -32,6 +32,10 @@ public class ApplicationSettings {
     @Column(name = "refresh_tokens_enabled", nullable = false)
     public boolean refreshTokensEnabled;
 
+    /** The reuse window (ADR 0019); 0: every exchange signs a new JWT. */
+    @Column(name = "jwt_reuse_seconds", nullable = false)
+    public int jwtReuseSeconds;
+
     @Column(name = "updated_by", nullable = false, length = 200)
     public String updatedBy;
 

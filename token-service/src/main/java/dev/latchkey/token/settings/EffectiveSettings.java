@@ -6,13 +6,20 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The settings in force for one tenant: the application's, tightened (never loosened) by the tenant's. */
+/**
+ * The settings in force for one tenant: the application's, tightened (never loosened) by the tenant's. The reuse window
+ * is never more than half the JWT lifetime, so that a JWT handed back again has most of its lifetime left (ADR 0019).
+ */
 public record EffectiveSettings(boolean m2mEnabled, Set<TokenType> tokenTypes, Integer maxExpiryMinutes,
-        int jwtLifetimeSeconds, boolean refreshTokensEnabled) {
+        int jwtLifetimeSeconds, boolean refreshTokensEnabled, int jwtReuseSeconds) {
+
+    public EffectiveSettings {
+        jwtReuseSeconds = Math.min(jwtReuseSeconds, jwtLifetimeSeconds / 2);
+    }
 
     public static EffectiveSettings of(ApplicationSettings app, TenantSettings tenant) {
         EffectiveSettings base = new EffectiveSettings(app.m2mEnabled, types(app.tokenTypes), app.maxExpiryMinutes,
-                app.jwtLifetimeSeconds, app.refreshTokensEnabled);
+                app.jwtLifetimeSeconds, app.refreshTokensEnabled, app.jwtReuseSeconds);
         return tenant == null ? base : base.tightenedBy(tenant);
     }
 
@@ -27,11 +34,13 @@ public record EffectiveSettings(boolean m2mEnabled, Set<TokenType> tokenTypes, I
                 types,
                 min(maxExpiryMinutes, t.maxExpiryMinutes),
                 t.jwtLifetimeSeconds == null ? jwtLifetimeSeconds : Math.min(jwtLifetimeSeconds, t.jwtLifetimeSeconds),
-                refreshTokensEnabled && (t.refreshTokensEnabled == null || t.refreshTokensEnabled));
+                refreshTokensEnabled && (t.refreshTokensEnabled == null || t.refreshTokensEnabled),
+                t.jwtReuseSeconds == null ? jwtReuseSeconds : Math.min(jwtReuseSeconds, t.jwtReuseSeconds));
     }
 
     public SettingsBody body() {
-        return new SettingsBody(m2mEnabled, tokenTypes, maxExpiryMinutes, jwtLifetimeSeconds, refreshTokensEnabled);
+        return new SettingsBody(m2mEnabled, tokenTypes, maxExpiryMinutes, jwtLifetimeSeconds, refreshTokensEnabled,
+                jwtReuseSeconds);
     }
 
     static Set<TokenType> types(String[] names) {

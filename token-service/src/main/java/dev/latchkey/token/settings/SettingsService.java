@@ -59,6 +59,11 @@ public class SettingsService {
         require(missing, "tokenTypes", body.tokenTypes());
         require(missing, "jwtLifetimeSeconds", body.jwtLifetimeSeconds());
         require(missing, "refreshTokensEnabled", body.refreshTokensEnabled());
+        int reuse = body.jwtReuseSeconds() == null ? 0 : body.jwtReuseSeconds();
+        if (body.jwtLifetimeSeconds() != null && reuse > body.jwtLifetimeSeconds() / 2) {
+            missing.add(new Problem.Violation("jwtReuseSeconds",
+                    "at most half of jwtLifetimeSeconds, so that a JWT handed back has most of its lifetime left"));
+        }
         invalidIfAny(missing);
         return application().flatMap(app -> {
             app.m2mEnabled = body.m2mEnabled();
@@ -66,6 +71,7 @@ public class SettingsService {
             app.maxExpiryMinutes = body.maxExpiryMinutes();
             app.jwtLifetimeSeconds = body.jwtLifetimeSeconds();
             app.refreshTokensEnabled = body.refreshTokensEnabled();
+            app.jwtReuseSeconds = reuse;
             app.updatedBy = actor.subject();
             app.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return outbox.append(ChangeType.SETTINGS_UPDATED, null, new Payload.Settings("application"))
@@ -102,6 +108,9 @@ public class SettingsService {
             if (Boolean.TRUE.equals(body.refreshTokensEnabled()) && !base.refreshTokensEnabled()) {
                 looser.add(tighten("refreshTokensEnabled", "refresh tokens are disabled for the application"));
             }
+            if (body.jwtReuseSeconds() != null && body.jwtReuseSeconds() > base.jwtReuseSeconds()) {
+                looser.add(tighten("jwtReuseSeconds", "the application allows at most " + base.jwtReuseSeconds()));
+            }
             invalidIfAny(looser);
             return Panache.getSession().flatMap(s -> s.find(TenantSettings.class, tenantId).flatMap(found -> {
                 TenantSettings own = found == null ? new TenantSettings() : found;
@@ -111,6 +120,7 @@ public class SettingsService {
                 own.maxExpiryMinutes = body.maxExpiryMinutes();
                 own.jwtLifetimeSeconds = body.jwtLifetimeSeconds();
                 own.refreshTokensEnabled = body.refreshTokensEnabled();
+                own.jwtReuseSeconds = body.jwtReuseSeconds();
                 own.updatedBy = actor.subject();
                 own.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 return (found == null ? s.persist(own) : Uni.createFrom().voidItem())
@@ -127,10 +137,10 @@ public class SettingsService {
 
     private static SettingsBody overrides(TenantSettings own) {
         if (own == null) {
-            return new SettingsBody(null, null, null, null, null);
+            return new SettingsBody(null, null, null, null, null, null);
         }
         return new SettingsBody(own.m2mEnabled, own.tokenTypes == null ? null : EffectiveSettings.types(own.tokenTypes),
-                own.maxExpiryMinutes, own.jwtLifetimeSeconds, own.refreshTokensEnabled);
+                own.maxExpiryMinutes, own.jwtLifetimeSeconds, own.refreshTokensEnabled, own.jwtReuseSeconds);
     }
 
     private static String[] names(List<TokenType> types) {

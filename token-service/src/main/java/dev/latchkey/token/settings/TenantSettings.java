@@ -31,6 +31,9 @@ public class TenantSettings {
     @Column(name = "refresh_tokens_enabled")
     public Boolean refreshTokensEnabled;
 
+    @Column(name = "jwt_reuse_seconds")
+    public Integer jwtReuseSeconds;
+
     @Column(name = "updated_by", nullable = false, length = 200)
     public String updatedBy;
 

@@ -71,10 +71,27 @@ class SettingsTest {
                     .body("violations[0].field", equalTo("refreshTokensEnabled"));
             as(vendor).body("{\"m2mEnabled\":true}").put("/settings").then().statusCode(400)
                     .body("violations.field", contains("tokenTypes", "jwtLifetimeSeconds", "refreshTokensEnabled"));
+            // the reuse window: off unless set, at most half the JWT lifetime, a tenant may only shorten it, and what
+            // auth-service is told is the tenant's effective window
+            as(admin).get("/tenants/" + tenant + "/settings").then().body("effective.jwtReuseSeconds", equalTo(0));
+            as(vendor).body("{\"m2mEnabled\":true,\"tokenTypes\":[\"CLIENT_CREDENTIALS\"],\"maxExpiryMinutes\":null,"
+                            + "\"jwtLifetimeSeconds\":600,\"refreshTokensEnabled\":false,\"jwtReuseSeconds\":301}")
+                    .put("/settings").then().statusCode(400).body("violations[0].field", equalTo("jwtReuseSeconds"));
+            as(vendor).body("{\"m2mEnabled\":true,\"tokenTypes\":[\"CLIENT_CREDENTIALS\",\"ACCESS_TOKEN\"],"
+                            + "\"maxExpiryMinutes\":null,\"jwtLifetimeSeconds\":600,\"refreshTokensEnabled\":false,"
+                            + "\"jwtReuseSeconds\":300}")
+                    .put("/settings").then().statusCode(200).body("jwtReuseSeconds", equalTo(300));
+            as(admin).body("{\"jwtReuseSeconds\":301}").put("/tenants/" + tenant + "/settings").then().statusCode(400)
+                    .body("violations[0].field", equalTo("jwtReuseSeconds"));
+            // a shorter JWT lifetime shortens the window with it: never more than half
+            as(admin).body("{\"jwtLifetimeSeconds\":120}").put("/tenants/" + tenant + "/settings").then().statusCode(200)
+                    .body("effective.jwtReuseSeconds", equalTo(60));
+            as(admin).body("{\"jwtReuseSeconds\":10}").put("/tenants/" + tenant + "/settings").then().statusCode(200)
+                    .body("overrides.jwtReuseSeconds", equalTo(10)).body("effective.jwtReuseSeconds", equalTo(10));
         } finally {
             as(vendor).body("{\"m2mEnabled\":true,\"tokenTypes\":[\"CLIENT_CREDENTIALS\",\"ACCESS_TOKEN\"],"
                             + "\"maxExpiryMinutes\":null,\"jwtLifetimeSeconds\":300,\"refreshTokensEnabled\":true}")
-                    .put("/settings").then().statusCode(200);
+                    .put("/settings").then().statusCode(200).body("jwtReuseSeconds", equalTo(0));
         }
     }
 

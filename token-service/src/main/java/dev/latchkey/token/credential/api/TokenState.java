@@ -33,7 +33,10 @@ public record TokenState(
         @Schema(description = "0 for the first secret, one more at every roll: refresh families end with their secret")
         int secretGeneration,
         @Schema(description = "Until when the secret before the last roll still works; absent without a grace period")
-        Instant previousSecretExpiresAt) {
+        Instant previousSecretExpiresAt,
+        @Schema(description = "The reuse window from the tenant's settings: for how many seconds a JWT issued for it "
+                + "may be handed back to the same credential asking again; 0: never (ADR 0019)")
+        int jwtReuseSeconds) {
 
     /** The contract's example; OpenApiContractTest reads it back into this record and validates it. */
     public static final String EXAMPLE = """
@@ -42,12 +45,12 @@ public record TokenState(
              "roleIds": ["6fa459ea-ee8a-4ca4-894e-db77e160355e"],
              "allRoles": false, "permissionIds": [], "metadata": {"environment": "production"},
              "expiresAt": "2026-12-28T18:00:00Z", "jwtLifetimeSeconds": 300, "refreshTokensEnabled": true,
-             "secretGeneration": 0}""";
+             "secretGeneration": 0, "jwtReuseSeconds": 0}""";
 
     public static TokenState of(ApiToken token, EffectiveSettings settings) {
         return new TokenState(token.id, token.context, token.type, token.tenantId, token.userId, token.clientId,
                 Arrays.stream(token.roleIds).map(UUID::fromString).toList(), token.allRoles, List.of(token.permissions), token.metadata,
                 token.expiresAt, settings.jwtLifetimeSeconds(), settings.refreshTokensEnabled(), token.secretGeneration,
-                token.previousSecretExpiresAt);
+                token.previousSecretExpiresAt, settings.jwtReuseSeconds());
     }
 }
