@@ -43,6 +43,8 @@ SELECT gen_random_uuid(),
        NULL, NULL, c.at, false, j % 10 = 9, 0
 FROM generate_series(:first, :last) AS t,
      generate_series(CASE WHEN t = :known_tenant THEN (SELECT count(*) FROM known)::int ELSE 0 END, :per - 1) AS j,
-     LATERAL (SELECT now() - interval '90 days' + (t * :per + j) * (interval '82 days' / (:last + 1) / :per) AS at) AS c;
+     LATERAL (SELECT now() - interval '90 days' + (j * (:last + 1) + t) * (interval '82 days' / (:last + 1) / :per) AS at) AS c
+-- in creation order, tenants interleaved, as rows arrive in a live table: a tenant's tokens are spread over the heap
+ORDER BY c.at;
 COMMIT;
 VACUUM ANALYZE api_token;
