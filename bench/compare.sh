@@ -10,10 +10,10 @@
 # Usage: [WARMUP=180] [DURATION=20] bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 WARMUP="${WARMUP:-180}"
 DURATION="${DURATION:-20}"
 OUT=target/bench/compare
-LOCK=/tmp/latchkey-mvn.lock
 KC_VERSION=26.7.3
 KC_ZIP="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
 KC_HOME="target/bench/keycloak-$KC_VERSION"
@@ -30,45 +30,8 @@ done
 mkdir -p "$OUT"
 rm -f "$OUT"/*.txt "$OUT"/*.tsv "$OUT"/*.md "$OUT"/*.png "$OUT"/*.log "$OUT"/*.dat
 
-# --- process groups: everything this script starts runs in a group of its own, stopped on any exit --------------
-STARTED=""
-stop_group() { # pgid
-  kill -TERM -- "-$1" 2>/dev/null || return 0
-  for _ in $(seq 1 30); do kill -0 -- "-$1" 2>/dev/null || return 0; sleep 1; done
-  kill -KILL -- "-$1" 2>/dev/null || true
-}
-LATCHKEY_DATA_DIR="$(mktemp -d)"
-export LATCHKEY_DATA_DIR
-cleanup() {
-  for group in $STARTED; do stop_group "$group"; done
-  rm -rf "$LATCHKEY_DATA_DIR"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# --- CPU accounting ----------------------------------------------------------------------------------------------
-box_jiffies() { # "busy all irq" over all CPUs: busy = user nice system irq softirq steal; irq = irq softirq
-  awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6, $7 + $8}' /proc/stat
-}
-tree_jiffies() { # utime+stime of the given processes and all their descendants
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
-    { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " "); parent[$1] = f[2]; cpu[$1] = f[12] + f[13] }
-    END {
-      n = split(roots, r, " "); for (i = 1; i <= n; i++) if (r[i] in parent) tree[r[i]] = 1
-      do { grown = 0; for (p in parent) if (!(p in tree) && (parent[p] in tree)) { tree[p] = 1; grown = 1 } } while (grown)
-      s = 0; for (p in tree) s += cpu[p]; print s
-    }'
-}
-CLK_TCK=$(getconf CLK_TCK)
-children_jiffies() { # CPU of this shell's finished children (bash's times, no subshell: a fork would reset it)
-  times > "$OUT/.times"
-  awk -v hz="$CLK_TCK" 'NR == 2 {
-      s = 0; for (i = 1; i <= 2; i++) { split($i, t, "m"); sub(/s$/, "", t[2]); s += t[1] * 60 + t[2] }; printf "%.0f\n", s * hz }' "$OUT/.times"
-}
-
-to_ms() { # wrk's 1.23ms / 456.00us / 1.02s -> milliseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
+# everything this script starts runs in a process group of its own, stopped on any exit (bench/lib.sh)
+lk_fresh_data_dir
 
 SUT_ROOTS=""  # the system under test's processes (with their descendants)
 printf 'system\tpath\tconns\trps\tp50_ms\tp99_ms\terrors\tother_cpu_pct\tirq_pct\n' > "$OUT/results.tsv"
@@ -81,10 +44,7 @@ point() { # system path connections url [form body] [Authorization header]
   BENCH_BODY=$body BENCH_AUTH=$auth wrk -t2 -c"$c" -d"${DURATION}s" --latency -s bench/compare.lua "$url" > "$file" 2>&1
   wrk1=$(children_jiffies); box1=$(box_jiffies); sut1=$(tree_jiffies $SUT_ROOTS)
   local rps p50 p99 errors other
-  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$file")
-  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")
-  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")
-  errors=$(awk '/^non-200:/ {e += $2} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$file")
+  rps=$(wrk_rps "$file"); p50=$(wrk_p "$file" 50); p99=$(wrk_p "$file" 99); errors=$(wrk_errors "$file")
   # softirq (loopback networking, largely) is in /proc/stat but in no process's utime/stime: shown apart
   other=$(awk -v x="$box0" -v y="$box1" -v s="$((sut1 - sut0))" -v w="$((wrk1 - wrk0))" 'BEGIN {
       split(x, b, " "); split(y, a, " "); all = a[2] - b[2]
@@ -100,38 +60,19 @@ warm_up() { # system url body auth
   awk '/Requests\/sec/ {print "  warm-up: " $2 " req/s"} /^non-200:/ {print "  warm-up " $0}' "$OUT/$1-warm-up.txt"
 }
 
-basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$2" | base64 -w0)"; }
-post_json() { # url bearer json -> body, fails on a non-2xx
-  curl -sf -X POST -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3" "$1"
-}
-
 echo "== $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- Latchkey ------------------------------------------------------------------------------------------------------
 # The run command builds while holding the shared Maven lock; the lock is let go once the services are up.
-exec 9>"$LOCK"
-echo "waiting for the Maven lock $LOCK"
-flock 9
-setsid ./mvnw -B -o -q -Prun package -DskipTests -Dlatchkey.sdk.typescript.skip=true -Dlatchkey.sdk.python.skip=true 9>&- \
-    > "$OUT/latchkey.log" 2>&1 &
-LAUNCHER=$!
-STARTED="$LAUNCHER"
-for _ in $(seq 1 600); do
-  grep -q "Latchkey is ready" "$OUT/latchkey.log" && break
-  kill -0 "$LAUNCHER" 2>/dev/null || break
-  sleep 1
-done
-flock -u 9; exec 9>&-
-grep -q "Latchkey is ready" "$OUT/latchkey.log" || { echo "Latchkey did not start; see $OUT/latchkey.log" >&2; exit 1; }
-ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/latchkey.log" | head -1)
-SECRET=$(grep -oE "lk_cs_[0-9A-Za-z]+" "$OUT/latchkey.log" | head -1)
+lk_start "$OUT/latchkey.log"
+ID=$LK_VENDOR_ID SECRET=$LK_VENDOR_SECRET
 # The embedded PostgreSQL may live outside the launcher's tree (pg_ctl detaches it): count it by its data directory.
-SUT_ROOTS="$LAUNCHER $(pgrep -f -- "$LATCHKEY_DATA_DIR" | tr '\n' ' ')"
+SUT_ROOTS=$(lk_roots)
 LK_JAVA=$(java -version 2>&1 | head -1)
 LK_PROVIDER=$(grep -oE "ES256 signatures: .*" "$OUT/latchkey.log" | head -1 | sed 's/ES256 signatures: //')
 echo "Latchkey: $LK_JAVA (the run command's JVM: $(readlink -f "$(command -v java)")); auth-service signs with: ${LK_PROVIDER:-unknown}"
 
-VENDOR=$(curl -sf -u "$ID:$SECRET" -d grant_type=client_credentials "$AUTH/oauth/token" | jq -r .access_token)
+VENDOR=$(lk_vendor_jwt "$AUTH")
 TENANT=$(post_json "$RBAC/tenants" "$VENDOR" '{"name":"Bench"}' | jq -r .id)
 READER=$(post_json "$RBAC/tenants/$TENANT/roles" "$VENDOR" \
     '{"key":"bench-reader","name":"Bench reader","level":20,"permissions":["tokens.tenant.read"]}' | jq -r .id)
@@ -170,15 +111,14 @@ done
 LK_RSS=$(for p in $(pgrep -g "$LAUNCHER" -f quarkus-run.jar); do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done \
     | awk '{printf "%s%d MB", (NR > 1 ? ", " : ""), $1 / 1024}')
 echo "Latchkey services' RSS after load: $LK_RSS"
-stop_group "$LAUNCHER"
-STARTED=""
+lk_stop
 
 # --- raw ES256 signing on the same JDK and provider, with nothing else running ----------------------------------------
 java -cp "auth-service/target/quarkus-app/lib/main/*" bench/SignBench.java 5 | tee "$OUT/raw-signing.txt"
 
 # --- Keycloak --------------------------------------------------------------------------------------------------------
 if [ ! -f "$KC_ZIP" ]; then
-  flock "$LOCK" ./mvnw -B -q dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -Dtransitive=false
+  flock "$LK_MVN_LOCK" ./mvnw -B -q dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -Dtransitive=false
 fi
 if [ ! -f "$KC_HOME/.complete" ]; then
   rm -rf "$KC_HOME" target/bench/keycloak-unzip && mkdir -p target/bench/keycloak-unzip
@@ -192,7 +132,7 @@ JAVA_HOME="$KC_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=$KC_ADMIN KC_BOOTSTRAP_ADM
   setsid bash "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=$KC_PORT \
   --http-management-port=$KC_MANAGEMENT_PORT --hostname-strict=false > "$OUT/keycloak.log" 2>&1 &
 KEYCLOAK=$!
-STARTED="$KEYCLOAK"
+STARTED="$STARTED $KEYCLOAK"
 for _ in $(seq 1 240); do
   [ "$(curl -s -o /dev/null -w '%{http_code}' "$KC/realms/master")" = 200 ] && break
   kill -0 "$KEYCLOAK" 2>/dev/null || break
@@ -243,7 +183,7 @@ done
 KC_RSS=$(pgrep -g "$KEYCLOAK" java | while read -r p; do awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$p/status"; done)
 echo "Keycloak's RSS after load: $KC_RSS"
 stop_group "$KEYCLOAK"
-STARTED=""
+STARTED="${STARTED/ $KEYCLOAK/}"
 
 # --- the table and the chart -------------------------------------------------------------------------------------
 SIGN=$(awk '/^raw-signing/ && !/JDK \(/ {print $3; exit}' "$OUT/raw-signing.txt")

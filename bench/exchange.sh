@@ -5,23 +5,17 @@
 #   are shared and noisy. Needs: a JDK, wrk (apt-get install wrk). Usage: bench/exchange.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 DURATION="${1:-15}"
 OUT=target/bench
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f auth-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 export LATCHKEY_RBAC_PORT=18081 LATCHKEY_TOKEN_PORT=18082 LATCHKEY_AUTH_PORT=18083
-export LATCHKEY_DATA_DIR="$(mktemp -d)"
-# Its own process group, so that stopping it stops Maven, the launcher and the services it started.
-setsid ./mvnw -B -q -Prun package -DskipTests > "$OUT/services.log" 2>&1 &
-LAUNCHER=$!
-trap 'kill -TERM -- -$LAUNCHER 2>/dev/null; sleep 5; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
-for _ in $(seq 1 180); do grep -q "Latchkey is ready" "$OUT/services.log" && break; sleep 1; done
-grep -q "Latchkey is ready" "$OUT/services.log" || { echo "services did not start; see $OUT/services.log" >&2; exit 1; }
-ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
-SECRET=$(grep -oE "lk_cs_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
-export LK_BASIC=$(printf '%s:%s' "$ID" "$SECRET" | base64 -w0)
+# The run command (it builds) in its own process group, stopped with its data directory on exit (bench/lib.sh).
+lk_fresh_data_dir
+lk_start "$OUT/services.log"
+export LK_BASIC=$(printf '%s:%s' "$LK_VENDOR_ID" "$LK_VENDOR_SECRET" | base64 -w0)
 AUTH=http://127.0.0.1:18083
 
 echo "== $(date -u +%FT%TZ) on $(nproc) cores, $(java -version 2>&1 | head -1)"

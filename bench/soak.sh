@@ -6,40 +6,26 @@
 # Usage: bench/soak.sh [minutes, default 10] [rate in req/s, default: half the capacity measured first] [Soak.java options...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 MINUTES="${1:-10}"
 RATE="${2:-0}"
 shift $(( $# < 2 ? $# : 2 ))
 OUT=target/bench/soak
-LOCK=/tmp/latchkey-mvn.lock
 command -v gnuplot >/dev/null || { echo "gnuplot is missing: apt-get update && apt-get install -y gnuplot-nox" >&2; exit 1; }
 mkdir -p "$OUT"
 rm -f "$OUT"/soak.csv "$OUT"/soak.png "$OUT"/summary.txt "$OUT"/errors.txt "$OUT"/capacity.txt
 
 export LATCHKEY_RBAC_PORT=18181 LATCHKEY_TOKEN_PORT=18182 LATCHKEY_AUTH_PORT=18183
-export LATCHKEY_DATA_DIR="$(mktemp -d)"
-# Builds are serialised on shared machines: hold the Maven lock while the run command builds and starts, and let go
-# once the services are up (the fd is closed in the child, so releasing it here really releases it).
-exec 9>"$LOCK"
-echo "waiting for the Maven lock $LOCK"
-flock 9
-# Its own process group, so that stopping it stops Maven, the launcher and the services it started.
-setsid ./mvnw -B -o -q -Prun package -DskipTests -Dlatchkey.sdk.typescript.skip=true -Dlatchkey.sdk.python.skip=true 9>&- > "$OUT/services.log" 2>&1 &
-LAUNCHER=$!
-trap 'kill -TERM -- -$LAUNCHER 2>/dev/null; sleep 5; rm -rf "$LATCHKEY_DATA_DIR"' EXIT
-for _ in $(seq 1 600); do
-  grep -q "Latchkey is ready" "$OUT/services.log" && break
-  kill -0 "$LAUNCHER" 2>/dev/null || break
-  sleep 1
-done
-flock -u 9; exec 9>&-
-grep -q "Latchkey is ready" "$OUT/services.log" || { echo "services did not start; see $OUT/services.log" >&2; exit 1; }
-ID=$(grep -oE "lk_ci_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
-SECRET=$(grep -oE "lk_cs_[0-9A-Za-z]+" "$OUT/services.log" | head -1)
+# The run command (it builds under the Maven lock) in its own process group, stopped with its data directory on exit
+# (bench/lib.sh).
+lk_fresh_data_dir
+lk_start "$OUT/services.log"
+ID=$LK_VENDOR_ID SECRET=$LK_VENDOR_SECRET
 
 # The services are the launcher's children, in its process group; each runs its own module's quarkus-run.jar.
 PIDS=""
 for s in rbac token auth; do
-  pid=$(pgrep -g "$LAUNCHER" -f "$s-service/target/quarkus-app/quarkus-run.jar" | head -1)
+  pid=$(lk_service_pid "$s-service")
   [ -n "$pid" ] || { echo "no $s-service process in group $LAUNCHER" >&2; exit 1; }
   PIDS="$PIDS${PIDS:+,}$s=$pid"
 done
