@@ -10,6 +10,7 @@ import dev.latchkey.auth.oauth2.Issuance;
 import dev.latchkey.auth.oauth2.TokenEndpoint;
 import dev.latchkey.auth.oauth2.TokenExchangeGrant;
 import dev.latchkey.common.access.Permission;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,6 +57,7 @@ public class DiscoveryResource {
     }
 
     @GET
+    @NonBlocking
     @Path("openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getOpenIdConfiguration", summary = "Discovery document (OpenID Connect discovery name)",
@@ -69,6 +71,7 @@ public class DiscoveryResource {
     }
 
     @GET
+    @NonBlocking
     @Path("oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAuthorizationServerMetadata", summary = "Authorization server metadata (RFC 8414)",

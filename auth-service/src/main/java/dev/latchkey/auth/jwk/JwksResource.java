@@ -2,6 +2,7 @@ package dev.latchkey.auth.jwk;
 
 import dev.latchkey.auth.discovery.JsonWebKeySet;
 import dev.latchkey.auth.discovery.PublicDocument;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public halves of every published signing key (RFC 7517), for local verification by gateways. */
+/**
+ * The public halves of every published signing key (RFC 7517), for local verification by gateways. A constant
+ * document between key changes: answered on the event loop, without a hop to a worker thread.
+ */
 @Path(JwksResource.PATH)
 @Tag(name = "discovery")
 @SecurityRequirements
@@ -35,6 +39,7 @@ public class JwksResource {
     }
 
     @GET
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getJwks", summary = "JSON Web Key Set of the published signing keys",
             description = "Verify Latchkey JWTs against these keys (match the JWT header's kid). A key is published "
