@@ -124,6 +124,11 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** token-service forgets the token (it was deleted). */
+    /** The tenant's settings give this token's JWTs {@code seconds} of life. */
+    public static void jwtLifetime(String tokenId, int seconds) {
+        BY_ID.get(tokenId).put("jwtLifetimeSeconds", seconds);
+    }
+
     public static void delete(String tokenId) {
         CLIENTS.values().removeIf(s -> s.get("tokenId").asText().equals(tokenId));
         KEYS.values().removeIf(s -> s.get("tokenId").asText().equals(tokenId));

@@ -1,5 +1,7 @@
 package dev.latchkey.auth.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.AuthConfig;
 import dev.latchkey.auth.jwk.SigningKeys;
 import dev.latchkey.auth.jwk.SigningProvider;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 
 /**
  * Builds and signs the JWTs auth-service issues: JWT access tokens in the RFC 9068 profile ({@code typ: at+jwt},
@@ -46,6 +47,8 @@ public class JwtIssuer {
     private final AuthConfig config;
     private final SigningKeys keys;
     private final SigningProvider providers;
+    /** Claims templates by grant (every claim but the times and jti); a grant's claims change, its key changes. */
+    private final Cache<Claims, String> templates = Caffeine.newBuilder().maximumSize(10_000).build();
     /** The signer of the active key; replaced when another key becomes active. */
     private volatile CompactSigner signer;
 
@@ -60,15 +63,23 @@ public class JwtIssuer {
 
     public Issued issue(Claims c) {
         long nowMillis = System.currentTimeMillis();
-        NumericDate now = NumericDate.fromMilliseconds(nowMillis);
+        long issuedAt = nowMillis / 1000;
         String jti = JwtIds.next(nowMillis).toString();
+        // the claims that differ from one JWT of the same grant to the next, after the ones that do not
+        String payload = templates.get(c, this::constantClaims) + "\"iat\":" + issuedAt + ",\"exp\":"
+                + (issuedAt + c.lifetimeSeconds()) + ",\"jti\":\"" + jti + "\"}";
+        return new Issued(sign(payload), jti, c.lifetimeSeconds(), nowMillis);
+    }
+
+    /**
+     * The JSON of every claim but {@code iat}, {@code exp} and {@code jti}, open for those: the same for every JWT of
+     * one grant, so it is written once per grant and kept ({@link #templates}) instead of once per JWT.
+     */
+    private String constantClaims(Claims c) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
         claims.setSubject(c.subject());
         claims.setAudience(config.audience());
-        claims.setIssuedAt(now);
-        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + c.lifetimeSeconds()));
-        claims.setJwtId(jti);
         claims.setClaim("client_id", c.clientId());
         if (c.scope() != null) {
             claims.setClaim("scope", c.scope());
@@ -91,16 +102,17 @@ public class JwtIssuer {
         if (c.act() != null) {
             claims.setClaim("act", c.act());
         }
-        return new Issued(sign(claims), jti, c.lifetimeSeconds(), nowMillis);
+        String json = claims.toJson();
+        return json.substring(0, json.length() - 1) + ",";
     }
 
-    private String sign(JwtClaims claims) {
+    private String sign(String payload) {
         SigningKeys.ActiveKey key = keys.active();
         CompactSigner current = signer;
         if (current == null || current.key() != key) {
             current = new CompactSigner(key, config.jwtType(), providers.providerFor(key.algorithm()));
             signer = current;
         }
-        return current.sign(claims.toJson());
+        return current.sign(payload);
     }
 }

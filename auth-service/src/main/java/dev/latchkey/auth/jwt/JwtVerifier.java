@@ -1,16 +1,21 @@
 package dev.latchkey.auth.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.AuthConfig;
 import dev.latchkey.auth.jwk.KeyAlgorithm;
 import dev.latchkey.auth.jwk.SigningKeys;
 import dev.latchkey.auth.jwk.SigningProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.jose4j.jca.ProviderContext;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -20,7 +25,11 @@ import org.jose4j.lang.JoseException;
 /**
  * Verifies JWTs this service issued (for introspection and revocation): signature by a published key, iss, aud, exp.
  * The key set is read once per change of the published keys, and signatures are checked by the provider that signs
- * (ADR 0009): the JDK's own ECDSA verifies about ten times slower than it.
+ * (ADR 0009): the JDK's own ECDSA verifies about ten times slower than it. A JWT found valid is remembered until it
+ * expires (at most {@value #REMEMBERED} of them, forgotten when the published keys change): a gateway introspects the
+ * same JWT at every call its client makes with it, and parsing and verifying it again would say nothing new. Only
+ * valid JWTs are remembered, so garbage cannot fill the memory; what may have voided one since (revocation, a change)
+ * is judged at every call by the caller.
  */
 @ApplicationScoped
 public class JwtVerifier {
@@ -31,7 +40,14 @@ public class JwtVerifier {
     /** The consumer built for the key set it was built from; rebuilt only when the published keys change. */
     private volatile Built built;
 
-    private record Built(String jwks, JwtConsumer consumer) {
+    private static final int REMEMBERED = 10_000;
+    private static final int CLOCK_SKEW_SECONDS = 5;
+
+    private record Built(String jwks, JwtConsumer consumer, Cache<String, Valid> valid) {
+    }
+
+    /** A verified JWT's claims and when it stops being valid (its exp plus the clock skew), in epoch seconds. */
+    private record Valid(JwtClaims claims, long until) {
     }
 
     public JwtVerifier(AuthConfig config, SigningKeys keys, SigningProvider providers) {
@@ -42,20 +58,27 @@ public class JwtVerifier {
 
     /** The claims, or null when the JWT is not a valid, unexpired one of ours. */
     public JwtClaims verify(String jwt) {
+        Built current = built();
+        Valid known = current.valid().getIfPresent(jwt);
+        if (known != null) {
+            return Instant.now().getEpochSecond() < known.until() ? known.claims() : null;
+        }
         try {
-            return consumer().processToClaims(jwt);
-        } catch (InvalidJwtException e) {
+            JwtClaims claims = current.consumer().processToClaims(jwt);
+            current.valid().put(jwt, new Valid(claims, claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS));
+            return claims;
+        } catch (InvalidJwtException | MalformedClaimException e) {
             return null;
         }
     }
 
     /** A JwtConsumer is thread-safe once built: parsing the key set per call would cost more than the signature check. */
-    private JwtConsumer consumer() {
+    private Built built() {
         String jwks = keys.jwks();
         Built current = built;
         if (current != null && current.jwks() != jwks && current.jwks().equals(jwks)) {
             // a reload hands over an equal set as a new string: keep the consumer, compare by identity from then on
-            current = new Built(jwks, current.consumer());
+            current = new Built(jwks, current.consumer(), current.valid());
             built = current;
         } else if (current == null || current.jwks() != jwks) {
             try {
@@ -66,15 +89,17 @@ public class JwtVerifier {
                         .setExpectedAudience(config.audience())
                         .setRequireExpirationTime()
                         .setRequireJwtId()
-                        .setAllowedClockSkewInSeconds(5)
+                        .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                         .setJwsProviderContext(providerFor(published))
-                        .build());
+                        .build(),
+                        Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(Duration.ofMinutes(10))
+                                .<String, Valid>build());
             } catch (JoseException e) {
                 throw new IllegalStateException("the published key set cannot be read", e);
             }
             built = current;
         }
-        return current.consumer();
+        return current;
     }
 
     /** The provider that signs every algorithm of the key set, when one does; else the JDK's (any provider can verify). */

@@ -133,7 +133,7 @@ public class TokenEndpoint {
     }
 
     private static Response ok(TokenResponse token) {
-        return Response.ok(token)
+        return Response.ok(token.toJson(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -2,6 +2,7 @@ package dev.latchkey.auth.oauth2;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A successful token response (RFC 6749 section 5.1; RFC 8693 section 2.2.1 adds issued_token_type). */
@@ -17,6 +18,32 @@ public record TokenResponse(
         String scope,
         @JsonProperty("issued_token_type") @Schema(description = "For token exchange (RFC 8693)",
                 examples = "urn:ietf:params:oauth:token-type:access_token") String issuedTokenType) {
+
+    /**
+     * This response as JSON, written directly: the token endpoint's answer, without a serializer lookup and a bean
+     * walk per request. The same document Jackson writes from this record (TokenResponseTest holds it to that).
+     */
+    public String toJson() {
+        StringBuilder json = new StringBuilder(accessToken.length() + 200).append('{');
+        field(json, "access_token", accessToken).append(',');
+        field(json, "token_type", tokenType).append(",\"expires_in\":").append(expiresIn);
+        if (refreshToken != null) {
+            field(json.append(','), "refresh_token", refreshToken);
+        }
+        if (scope != null) {
+            field(json.append(','), "scope", scope);
+        }
+        if (issuedTokenType != null) {
+            field(json.append(','), "issued_token_type", issuedTokenType);
+        }
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder field(StringBuilder json, String name, String value) {
+        json.append('"').append(name).append("\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return json.append('"');
+    }
 
     @Override
     public String toString() {

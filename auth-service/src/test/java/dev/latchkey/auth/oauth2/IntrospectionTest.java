@@ -80,4 +80,17 @@ class IntrospectionTest {
         given().auth().preemptive().basic(foreignGateway[0], foreignGateway[1]).formParam("token", jwt).post("/oauth/introspect")
                 .then().statusCode(200).body("active", equalTo(false));
     }
+
+    /** A JWT introspected while valid (and so remembered as verified) is inactive once it expires. */
+    @Test
+    void aRememberedJwtIsInactiveOnceItExpires() throws InterruptedException {
+        String[] client = TokenServiceStub.tenantClient(UUID.randomUUID(), false, RbacStub.role("Brief", "audit.read"));
+        TokenServiceStub.jwtLifetime(client[2], 1);
+        String jwt = GrantsTest.clientCredentials(client[0], client[1], null).getString("access_token");
+        asVendor().formParam("token", jwt).post("/oauth/introspect").then().body("active", equalTo(true));
+        asVendor().formParam("token", jwt).post("/oauth/introspect").then().body("active", equalTo(true));
+        // one second of life, and the five seconds of clock skew verifiers allow
+        Thread.sleep(7_000);
+        asVendor().formParam("token", jwt).post("/oauth/introspect").then().body("active", equalTo(false));
+    }
 }
