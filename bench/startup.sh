@@ -36,6 +36,8 @@ CONFIGS=(
   "jdk25-serial-128m-aot|$JDK25|-XX:+UseSerialGC -Xmx128m -XX:+ExitOnOutOfMemoryError|auto"
   "jdk25-serial-256m-lean-aot|$JDK25|-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError|auto"
   "jdk25-g1-default-aot|$JDK25|-XX:+ExitOnOutOfMemoryError|auto"
+  "jdk17-serial-xms32m-256m|$JDK17|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|off"
+  "jdk25-serial-xms32m-256m-aot|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|auto"
 )
 SERVICES=(rbac-service token-service auth-service)
 export LATCHKEY_RBAC_PORT=18801 LATCHKEY_TOKEN_PORT=18802 LATCHKEY_AUTH_PORT=18803 LATCHKEY_DEMO=false
