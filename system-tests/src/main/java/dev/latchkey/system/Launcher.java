@@ -35,7 +35,7 @@ public final class Launcher implements AutoCloseable {
     public static final List<String> SERVICES = List.of("rbac-service", "token-service", "auth-service");
     private static final Pattern CLIENT_ID = Pattern.compile("client_id:\\s+(lk_ci_[0-9A-Za-z]+)");
     private static final Pattern CLIENT_SECRET = Pattern.compile("client_secret:\\s+(lk_cs_[0-9A-Za-z]+)");
-    private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -XX:+ExitOnOutOfMemoryError";
+    private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError";
 
     /** The ports of the three services. */
     public record Ports(int rbac, int token, int auth) {
