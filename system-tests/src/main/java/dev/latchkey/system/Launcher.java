@@ -35,7 +35,7 @@ public final class Launcher implements AutoCloseable {
     public static final List<String> SERVICES = List.of("rbac-service", "token-service", "auth-service");
     private static final Pattern CLIENT_ID = Pattern.compile("client_id:\\s+(lk_ci_[0-9A-Za-z]+)");
     private static final Pattern CLIENT_SECRET = Pattern.compile("client_secret:\\s+(lk_cs_[0-9A-Za-z]+)");
-    private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xmx256m -XX:+ExitOnOutOfMemoryError";
+    private static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError";
 
     /** The ports of the three services. */
     public record Ports(int rbac, int token, int auth) {
@@ -66,6 +66,8 @@ public final class Launcher implements AutoCloseable {
     private LocalSecrets secrets;
     private Map<String, String> env;
     private Consumer<String> output;
+    private ServiceJvm jvm;
+    private ServiceJvm.AotMode aotMode;
 
     private Launcher(PostgresServer postgres, Ports ports) {
         this.postgres = postgres;
@@ -101,6 +103,10 @@ public final class Launcher implements AutoCloseable {
         this.secrets = secrets;
         this.env = env;
         this.output = output;
+        this.jvm = ServiceJvm.resolve(env, ServiceJvm.JVM_DIRECTORY);
+        this.aotMode = ServiceJvm.aotMode(env);
+        output.accept("[launcher] the services run on " + jvm + (aotMode == ServiceJvm.AotMode.TRAIN
+                ? ", training their AOT caches (written when they stop)" : ""));
         int[] portOf = {ports.rbac(), ports.token(), ports.auth()};
         for (int i = 0; i < SERVICES.size(); i++) {
             services.add(supervise(SERVICES.get(i), portOf[i], ""));
@@ -128,7 +134,12 @@ public final class Launcher implements AutoCloseable {
     }
 
     private ServiceProcess launch(String name, int port, int managementPort, String suffix) {
-        List<String> jvmOptions = Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+"));
+        Path app = root.resolve(name).resolve("target/quarkus-app");
+        List<String> jvmOptions = new ArrayList<>(jvm.aotOptions(app, aotMode));
+        jvmOptions.addAll(Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
+        if (aotMode == ServiceJvm.AotMode.TRAIN) {
+            AotTraining.prepare(app, jvm);
+        }
         String authUrl = "http://127.0.0.1:" + ports.auth();
         String database = "latchkey_" + name.substring(0, name.indexOf('-'));
         postgres.ensureDatabase(database);
@@ -167,7 +178,7 @@ public final class Launcher implements AutoCloseable {
                     output.accept(prefix + line);
                 }
                 : line -> output.accept(prefix + line);
-        return ServiceProcess.start(root, name, port, managementPort, childEnv, jvmOptions, relay);
+        return ServiceProcess.start(root, name, port, managementPort, childEnv, jvm.java(), jvmOptions, relay);
     }
 
     /** Ports {@link #freePort} handed out in this JVM, each with its management twin (port + 1000). */
@@ -313,7 +324,21 @@ public final class Launcher implements AutoCloseable {
     @Override
     public synchronized void close() {
         supervisor.shutdownNow();
-        services.forEach(SupervisedService::close);
+        // A service training its AOT cache writes it on the way out, which takes a while: all stop at once, each with
+        // the time that needs.
+        Duration grace = aotMode == ServiceJvm.AotMode.TRAIN ? AotTraining.STOP_GRACE : Duration.ofSeconds(10);
+        List<Thread> stopping = services.stream().map(service -> {
+            Thread thread = new Thread(() -> service.close(grace), "latchkey-stop-" + service.name);
+            thread.start();
+            return thread;
+        }).toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         services.clear();
         postgres.close();
     }

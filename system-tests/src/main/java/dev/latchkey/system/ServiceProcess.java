@@ -37,13 +37,13 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(Path root, String name, int port, int managementPort, Map<String, String> env,
-            List<String> jvmOptions, Consumer<String> output) {
+            Path java, List<String> jvmOptions, Consumer<String> output) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -139,6 +139,11 @@ final class ServiceProcess {
     }
 
     void stop() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within {@code grace}. */
+    void stop(Duration grace) {
         // A frozen (SIGSTOPped) process would only act on the SIGTERM once continued.
         try {
             new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).start().waitFor();
@@ -149,7 +154,7 @@ final class ServiceProcess {
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {

@@ -166,13 +166,14 @@ final class SupervisedService {
         }
     }
 
-    void close() {
+    /** Stops it for good: SIGTERM, and SIGKILL after {@code grace}. */
+    void close(Duration grace) {
         ServiceProcess process;
         synchronized (this) {
             closed = true;
             process = current;
         }
-        process.stop();
+        process.stop(grace);
     }
 
     private void signal(String signal) {

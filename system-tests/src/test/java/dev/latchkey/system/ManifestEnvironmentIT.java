@@ -55,7 +55,8 @@ class ManifestEnvironmentIT {
             }
             for (String service : SERVICES) {
                 started.add(ServiceProcess.start(LatchkeyIT.root(), service, ports.get(service), LatchkeyIT.freePort(),
-                        environments.get(service), List.of("-XX:+UseSerialGC", "-Xmx256m"),
+                        // the JVM the build runs on (JDK 17 in CI): the services must keep working there
+                        environments.get(service), ServiceJvm.current().java(), List.of("-XX:+UseSerialGC", "-Xmx256m"),
                         line -> output.add("[" + service + "] " + line)));
             }
             for (ServiceProcess process : started) {
