@@ -68,9 +68,11 @@ lk_start "$OUT/latchkey.log"
 ID=$LK_VENDOR_ID SECRET=$LK_VENDOR_SECRET
 # The embedded PostgreSQL may live outside the launcher's tree (pg_ctl detaches it): count it by its data directory.
 SUT_ROOTS=$(lk_roots)
-LK_JAVA=$(java -version 2>&1 | head -1)
+# the launcher chooses the services' JDK (JDK 25 with its AOT cache where there is one): it says which
+LK_JAVA=$(grep -m1 -oE "the services run on .*" "$OUT/latchkey.log" | sed "s/the services run on //" || true)
+LK_JAVA=${LK_JAVA:-$(java -version 2>&1 | head -1)}
 LK_PROVIDER=$(grep -oE "ES256 signatures: .*" "$OUT/latchkey.log" | head -1 | sed 's/ES256 signatures: //')
-echo "Latchkey: $LK_JAVA (the run command's JVM: $(readlink -f "$(command -v java)")); auth-service signs with: ${LK_PROVIDER:-unknown}"
+echo "Latchkey: $LK_JAVA; auth-service signs with: ${LK_PROVIDER:-unknown}"
 
 VENDOR=$(lk_vendor_jwt "$AUTH")
 TENANT=$(post_json "$RBAC/tenants" "$VENDOR" '{"name":"Bench"}' | jq -r .id)
