@@ -41,8 +41,24 @@ public record TokenResponse(
 
     private static StringBuilder field(StringBuilder json, String name, String value) {
         json.append('"').append(name).append("\":\"");
-        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        if (needsEscaping(value)) {
+            JsonStringEncoder.getInstance().quoteAsString(value, json);
+        } else {
+            // The common case (a JWT, a token type): appended whole, not char by char (5% of an exchange's samples).
+            json.append(value);
+        }
         return json.append('"');
+    }
+
+    /** Whether JSON needs an escape for any of these chars: a quote, a backslash or a control character. */
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
