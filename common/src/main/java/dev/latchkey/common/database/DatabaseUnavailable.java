@@ -3,6 +3,7 @@ package dev.latchkey.common.database;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -18,8 +19,8 @@ import java.util.Set;
  * Mutiny's wrappers ({@code HibernateException}, {@code CompletionException}), and recognises:
  * <ul>
  * <li>a connection that cannot be opened: refused, no route, unknown host, connect timeout;</li>
- * <li>a connection that broke: Vert.x {@link ClosedConnectionException}, "Connection is not active now", a reset
- * socket;</li>
+ * <li>a connection that broke: Vert.x {@link ClosedConnectionException}, "Connection is not active now", a socket
+ * reset or broken under a read or a write;</li>
  * <li>PostgreSQL saying so itself: SQLSTATE class 08 (connection exception), 57P01/57P02/57P03 (admin, crash
  * shutdown, cannot connect now: a stopping or starting server) and 53300 (too many connections);</li>
  * <li>the pool giving up waiting for a connection ({@code latchkey.db.acquire-timeout}).</li>
@@ -66,9 +67,18 @@ public final class DatabaseUnavailable {
                 || e instanceof NoRouteToHostException
                 || e instanceof UnknownHostException
                 || e instanceof SocketTimeoutException
-                || e instanceof SocketException && e.getMessage() != null && e.getMessage().contains("reset")
+                || e instanceof IOException && brokenSocket(e.getMessage())
                 || e instanceof ClosedConnectionException
                 || isVertxOutage(e);
+    }
+
+    /**
+     * A socket the server closed under a read or a write: a {@link SocketException} on a read, a plain
+     * {@link IOException} from NIO's write ("Connection reset by peer", "Broken pipe"), as seen when PostgreSQL stops
+     * while a statement is being sent.
+     */
+    private static boolean brokenSocket(String message) {
+        return message != null && (message.contains("Connection reset") || message.contains("Broken pipe"));
     }
 
     /** Vert.x's message-only failures: a pool that got no connection in time, a connection already closed. */

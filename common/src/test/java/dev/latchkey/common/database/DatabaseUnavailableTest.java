@@ -15,9 +15,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -130,6 +132,11 @@ class DatabaseUnavailableTest {
         for (String state : new String[] {"23505", "23503", "42P01", "40001", "22P02", "57014"}) {
             assertFalse(DatabaseUnavailable.causedBy(new PgException("bug", "ERROR", state, null)), state);
         }
+        // a statement written to a socket PostgreSQL has just closed: NIO's plain IOException (FaultsIT saw it as a 500)
+        assertTrue(DatabaseUnavailable.causedBy(new CompletionException(new IOException("Connection reset by peer"))));
+        assertTrue(DatabaseUnavailable.causedBy(new IOException("Broken pipe")));
+        assertTrue(DatabaseUnavailable.causedBy(new SocketException("Connection reset")));
+        assertFalse(DatabaseUnavailable.causedBy(new IOException("No space left on device")));
         assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("boom")));
         assertFalse(DatabaseUnavailable.causedBy(null));
         // a neighbour that refuses the REST client is the neighbour's problem, not the database's
