@@ -8,7 +8,6 @@ import java.security.Security;
 import java.security.Signature;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.jboss.logging.Logger;
 
@@ -28,25 +27,18 @@ public class SigningProvider {
 
     public SigningProvider() {
         Provider corretto = corretto();
-        // BouncyCastle is built only when AWS-LC leaves an algorithm uncovered: constructing it registers every
-        // algorithm it has by reflection, ~0.4 s of a start-up's main thread here.
-        Supplier<Provider> fallback = new Supplier<>() {
-            private Provider provider;
-            private boolean tried;
-
-            @Override
-            public Provider get() {
-                if (!tried) {
-                    tried = true;
-                    provider = bouncyCastle();
-                }
-                return provider;
-            }
-        };
+        // BouncyCastle only when AWS-LC leaves an algorithm uncovered: building it registers every algorithm it has
+        // by reflection, ~0.4 s of a start's main thread here.
+        Provider bouncyCastle = null;
         for (KeyAlgorithm algorithm : KeyAlgorithm.values()) {
             String jcaName = algorithm.signatureAlgorithm();
-            Provider p = corretto != null && supports(corretto, jcaName) ? corretto : fallback.get();
-            String name = p != null && supports(p, jcaName) ? p.getName() : null;
+            String name;
+            if (corretto != null && supports(corretto, jcaName)) {
+                name = corretto.getName();
+            } else {
+                bouncyCastle = bouncyCastle == null ? bouncyCastle() : bouncyCastle;
+                name = bouncyCastle != null && supports(bouncyCastle, jcaName) ? bouncyCastle.getName() : null;
+            }
             chosen.put(algorithm, name);
             LOG.infof("%s signatures: %s", algorithm, name == null ? "the JDK's provider" : name);
         }

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -99,13 +100,14 @@ public class IntrospectionEndpoint {
     @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour or the database cannot be "
             + "reached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    public Uni<Response> introspect(MultivaluedMap<String, String> form,
+    public Uni<RestResponse<Map<String, Object>>> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
         TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> describe(token).map(found ->
                         found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
-                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
+                // A RestResponse of a Map, not a Response: the writer is chosen when the app is built (ADR 0019).
+                .map(body -> RestResponse.ResponseBuilder.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
                 .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
     }
 
