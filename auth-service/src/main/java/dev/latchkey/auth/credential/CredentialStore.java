@@ -8,7 +8,7 @@ import dev.latchkey.common.secret.SecretKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * secret that token-service accepted can use it. token-service's change feed removes a token's entries when the
  * token changes, rolls, expires or is deleted; while that feed is not fresh, every check goes to token-service.
  */
-@ApplicationScoped
+@Singleton
 public class CredentialStore {
 
     private static final Logger LOG = Logger.getLogger(CredentialStore.class);

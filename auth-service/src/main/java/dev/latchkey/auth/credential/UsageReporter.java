@@ -3,7 +3,7 @@ package dev.latchkey.auth.credential;
 import dev.latchkey.common.secret.SecretFormat;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * log), never a write per exchange. A batch that cannot be delivered is dropped with a warning: lastUsedAt is
  * informative; failures beyond the bound are dropped and their number logged with the next batch.
  */
-@ApplicationScoped
+@Singleton
 public class UsageReporter {
 
     private static final Logger LOG = Logger.getLogger(UsageReporter.class);

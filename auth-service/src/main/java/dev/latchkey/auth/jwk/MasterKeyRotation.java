@@ -1,7 +1,7 @@
 package dev.latchkey.auth.jwk;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * re-encrypted under the current one. A key that no configured master key opens stops the start: signing with it, or
  * publishing a key whose private half is lost, would be worse than not starting.
  */
-@ApplicationScoped
+@Singleton
 public class MasterKeyRotation {
 
     private static final Logger LOG = Logger.getLogger(MasterKeyRotation.class);

@@ -3,10 +3,10 @@ package dev.latchkey.auth.jwk;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
-@ApplicationScoped
+@Singleton
 public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, String> {
 
     /** Keys that are still published: not retired, or retired while tokens they signed may live. */

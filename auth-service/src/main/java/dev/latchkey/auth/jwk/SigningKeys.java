@@ -6,8 +6,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -30,7 +30,7 @@ import org.jose4j.lang.JoseException;
  * {@code publish-ahead} before it signs, longer than verifiers cache the JWKS; a retired key stays published until
  * every JWT it signed has expired, then is deleted.
  */
-@ApplicationScoped
+@Singleton
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.AuthConfig;
 import dev.latchkey.auth.jwk.SigningKeys;
 import dev.latchkey.auth.jwk.SigningProvider;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import org.jose4j.jwt.JwtClaims;
  * {@code client_id}, {@code scope} when one was asked for) with Latchkey's claims (ADR 0005, ADR 0014), signed with
  * the fastest provider (ADR 0009).
  */
-@ApplicationScoped
+@Singleton
 public class JwtIssuer {
 
     /**

@@ -6,7 +6,7 @@ import dev.latchkey.auth.config.AuthConfig;
 import dev.latchkey.auth.jwk.KeyAlgorithm;
 import dev.latchkey.auth.jwk.SigningKeys;
 import dev.latchkey.auth.jwk.SigningProvider;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import org.jose4j.lang.JoseException;
  * valid JWTs are remembered, so garbage cannot fill the memory; what may have voided one since (revocation, a change)
  * is judged at every call by the caller.
  */
-@ApplicationScoped
+@Singleton
 public class JwtVerifier {
 
     private final AuthConfig config;

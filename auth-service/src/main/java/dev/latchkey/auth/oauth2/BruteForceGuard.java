@@ -2,8 +2,8 @@ package dev.latchkey.auth.oauth2;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of other people's failures. Counts live in a window that starts at the first failure and ends by itself; a success
  * does not reset them.
  */
-@ApplicationScoped
+@Singleton
 public class BruteForceGuard {
 
     /** What to do with a request before its check: go on (after {@code delay}), or refuse for {@code retryAfterSeconds}. */

@@ -2,10 +2,10 @@ package dev.latchkey.auth.oauth2;
 
 import dev.latchkey.auth.credential.CredentialStore;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** {@code grant_type=client_credentials}: a client id and secret in, a signed JWT (and a refresh token) out. */
-@ApplicationScoped
+@Singleton
 public class ClientCredentialsGrant {
 
     public static final String GRANT_TYPE = "client_credentials";

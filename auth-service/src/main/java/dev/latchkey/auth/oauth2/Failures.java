@@ -2,7 +2,7 @@ package dev.latchkey.auth.oauth2;
 
 import dev.latchkey.auth.credential.UsageReporter;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * client authentication is answered late when its client id has failed often, and an unreachable token-service or
  * database is a 503 for the caller (with Retry-After), not a 500.
  */
-@ApplicationScoped
+@Singleton
 public class Failures {
 
     private static final Logger LOG = Logger.getLogger(Failures.class);

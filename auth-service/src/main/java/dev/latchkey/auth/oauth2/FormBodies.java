@@ -1,5 +1,6 @@
 package dev.latchkey.auth.oauth2;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * client that sends JSON or nothing at all gets the OAuth answer it can parse, {@code invalid_request}, instead of
  * the framework's 415 problem: one rule, before routing, for every POST under {@code /oauth/}.
  */
+@Singleton
 public class FormBodies {
 
     static final String PREFIX = "/oauth/";

@@ -8,7 +8,7 @@ import dev.latchkey.auth.rbac.PermissionResolver;
 import dev.latchkey.auth.rbac.PermissionResolver.Rights;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * scope (never widened; roles too), a refresh token when one is due, and a signed JWT that outlives neither its API
  * token nor the grace period of the secret that was presented.
  */
-@ApplicationScoped
+@Singleton
 public class Issuance {
 
     public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";

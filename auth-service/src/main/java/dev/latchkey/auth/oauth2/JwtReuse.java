@@ -8,7 +8,7 @@ import dev.latchkey.auth.jwt.JwtIssuer;
 import dev.latchkey.auth.rbac.PermissionResolver.Rights;
 import dev.latchkey.common.revocation.RevocationGuard;
 import dev.latchkey.common.revocation.Revocations;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,7 +24,7 @@ import java.util.UUID;
  * same, and the JWT is not void by the rule the management APIs and introspection apply (revoked, or a cut since it
  * was issued). A JWT with a refresh token is never reused: each of those is written down once.
  */
-@ApplicationScoped
+@Singleton
 public class JwtReuse {
 
     /** The last JWT handed out for a token, and what it was made from. */

@@ -4,7 +4,7 @@ import dev.latchkey.auth.credential.CredentialStore;
 import dev.latchkey.auth.credential.TokenState;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  * (client_secret_basic or client_secret_post) and be the API token the refresh token belongs to. The family ends when
  * the secret it was made with stops working; a spent token presented again ends it too.
  */
-@ApplicationScoped
+@Singleton
 public class RefreshTokenGrant {
 
     public static final String GRANT_TYPE = "refresh_token";

@@ -1,8 +1,8 @@
 package dev.latchkey.auth.oauth2;
 
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * trusted proxy appends whom it heard from, so everything left of that is what the client wrote itself). Only the
  * configured header counts, so a client cannot pick the other one past a proxy that passes it through unchanged.
  */
-@ApplicationScoped
+@Singleton
 public class SourceAddress {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -4,7 +4,7 @@ import dev.latchkey.auth.credential.CredentialStore;
 import dev.latchkey.auth.rbac.PermissionResolver;
 import dev.latchkey.auth.rbac.RbacClient;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * naming the vendor.</li>
  * </ul>
  */
-@ApplicationScoped
+@Singleton
 public class TokenExchangeGrant {
 
     public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";

@@ -6,7 +6,7 @@ import dev.latchkey.auth.credential.TokenState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * and permission patterns, a personal token's user's current roles narrowed to the token's subset, everything for
  * the vendor. Answers are kept per tenant and dropped when rbac-service's feed announces a change there.
  */
-@ApplicationScoped
+@Singleton
 public class PermissionResolver {
 
     /**

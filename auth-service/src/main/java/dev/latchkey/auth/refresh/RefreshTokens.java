@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * next one of its family; a spent one presented again ends the whole family; a family ends with the secret it was
  * made with; at most {@value #LIVE_PER_TOKEN} live families per API token, the oldest dropped first.
  */
-@ApplicationScoped
+@Singleton
 public class RefreshTokens {
 
     public static final int LIVE_PER_TOKEN = 100;

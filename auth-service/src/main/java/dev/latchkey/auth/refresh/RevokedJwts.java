@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  * on auth-service's change feed, from which every replica's introspection and the management APIs learn it (common
  * RevocationGuard); gateways that verify locally cannot know, which is why JWTs are short-lived (ADR 0010).
  */
-@ApplicationScoped
+@Singleton
 public class RevokedJwts {
 
     private final Pool pool;

@@ -1,5 +1,6 @@
 package dev.latchkey.common.problem;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * admit {@code application/json} too, at the same quality. Errors stay problem+json: the mappers set that type
  * themselves. A header that speaks of JSON at all (even {@code application/json;q=0}) is left as it is.
  */
+@Singleton
 public class ProblemAcceptFilter {
 
     static final String JSON = "application/json";

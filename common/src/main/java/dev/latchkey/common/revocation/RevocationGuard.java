@@ -8,9 +8,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * them is not fresh, nothing can be said of a JWT: {@link #fresh()} is false and the management APIs answer 503
  * rather than trust what may be void (ADR 0012, ADR 0016).
  */
-@ApplicationScoped
+@Singleton
 public class RevocationGuard {
 
     private final boolean enabled;
