@@ -64,7 +64,9 @@ box_jiffies() { # "busy all irq" over all CPUs: busy = user nice system irq soft
   awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6, $7 + $8}' /proc/stat
 }
 tree_jiffies() { # utime+stime of the given processes and all their descendants
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
+  # a process that exits between the glob and the read makes cat fail: not an error here (under pipefail it was one,
+  # and ended a compare.sh run at its 28th minute)
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" '
     { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " "); parent[$1] = f[2]; cpu[$1] = f[12] + f[13] }
     END {
       n = split(roots, r, " "); for (i = 1; i <= n; i++) if (r[i] in parent) tree[r[i]] = 1

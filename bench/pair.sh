@@ -6,14 +6,14 @@
 # of SECONDS s of wrk on A and then on B, so both see the same drifts of the host. Per point: req/s, p99, non-200
 # answers, and the CPU the serving process used per request (utime + stime over requests).
 # A and B are copies of a packaged auth-service/target/quarkus-app (package each build, then cp -a it away).
-# Usage: bench/pair.sh DIR_A DIR_B; env: ROUNDS=8 SECONDS_PER_POINT=10 CONNS=32 WARMUP=40
+# Usage: bench/pair.sh DIR_A DIR_B; env: ROUNDS=8 SECONDS_PER_POINT=10 CONNS=32 WARMUP=120 (s per instance, in two passes)
 #   PATH_UNDER_TEST=/oauth/token BODY=grant_type=client_credentials (the vendor's client credentials authenticate)
 # Outputs: target/bench/pair/ (results.tsv, summary.txt, logs). Run it under the bench lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 DIR_A=$(realpath "$1") DIR_B=$(realpath "$2")
-ROUNDS="${ROUNDS:-8}" SECONDS_PER_POINT="${SECONDS_PER_POINT:-10}" CONNS="${CONNS:-32}" WARMUP="${WARMUP:-40}"
+ROUNDS="${ROUNDS:-8}" SECONDS_PER_POINT="${SECONDS_PER_POINT:-10}" CONNS="${CONNS:-32}" WARMUP="${WARMUP:-120}"
 PATH_UNDER_TEST="${PATH_UNDER_TEST:-/oauth/token}" BODY="${BODY:-grant_type=client_credentials}"
 OUT=target/bench/pair
 JAVA="${LATCHKEY_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
