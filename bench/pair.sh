@@ -7,7 +7,9 @@
 # answers, and the CPU the serving process used per request (utime + stime over requests).
 # A and B are copies of a packaged auth-service/target/quarkus-app (package each build, then cp -a it away).
 # Usage: bench/pair.sh DIR_A DIR_B; env: ROUNDS=8 SECONDS_PER_POINT=10 CONNS=32 WARMUP=120 (s per instance, in two passes)
-#   PATH_UNDER_TEST=/oauth/token BODY=grant_type=client_credentials (the vendor's client credentials authenticate)
+#   PATH_UNDER_TEST=/oauth/token BODY=grant_type=client_credentials (the vendor's client credentials authenticate);
+#   @JWT@ in BODY stands for a JWT of the vendor's credential, issued anew for each warm-up pass and each round (both
+#   builds get the same one), e.g. PATH_UNDER_TEST=/oauth/introspect BODY=token=@JWT@
 # Outputs: target/bench/pair/ (results.tsv, summary.txt, logs). Run it under the bench lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,15 +43,17 @@ for port in 19833 19834; do
 done
 
 export BENCH_AUTH="Basic $(printf '%s:%s' "$LK_VENDOR_ID" "$LK_VENDOR_SECRET" | base64 -w0)" BENCH_BODY="$BODY"
+fresh_body() { if [[ $BODY == *@JWT@* ]]; then BENCH_BODY=${BODY//@JWT@/$(lk_vendor_jwt "http://127.0.0.1:18803")}; fi; }
 cpu_ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat"; }
 HZ=$(getconf CLK_TCK)
 echo "== $(date -u +%FT%TZ) A=$DIR_A B=$DIR_B, $PATH_UNDER_TEST at $CONNS connections, $("$JAVA" -version 2>&1 | head -1)" \
     | tee "$OUT/summary.txt"
-for _ in 1 2; do for port in 18833 18834; do
+for _ in 1 2; do fresh_body; for port in 18833 18834; do
   wrk -t2 -c"$CONNS" -d"$(( WARMUP / 2 ))s" -s bench/compare.lua "http://127.0.0.1:$port$PATH_UNDER_TEST" > /dev/null
 done; done
 printf 'round\tbuild\treq_s\tp99\tnon200\tcpu_us_per_request\n' > "$OUT/results.tsv"
 for round in $(seq 1 "$ROUNDS"); do
+  fresh_body
   for side in A B; do
     if [ $side = A ]; then port=18833 pid=$PID_A; else port=18834 pid=$PID_B; fi
     before=$(cpu_ticks "$pid")

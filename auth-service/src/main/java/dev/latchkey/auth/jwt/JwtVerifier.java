@@ -1,5 +1,6 @@
 package dev.latchkey.auth.jwt;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.config.AuthConfig;
@@ -26,8 +27,9 @@ import org.jose4j.lang.JoseException;
  * Verifies JWTs this service issued (for introspection and revocation): signature by a published key, iss, aud, exp.
  * The key set is read once per change of the published keys, and signatures are checked by the provider that signs
  * (ADR 0009): the JDK's own ECDSA verifies about ten times slower than it. A JWT found valid is remembered until it
- * expires (at most {@value #REMEMBERED} of them, forgotten when the published keys change): a gateway introspects the
- * same JWT at every call its client makes with it, and parsing and verifying it again would say nothing new. Only
+ * expires (at most {@value #REMEMBERED} of them, forgotten when the published keys change), with what introspection
+ * answers about it ({@link VerifiedJwt}): a gateway introspects the same JWT at every call its client makes with it,
+ * and parsing, verifying and describing it again would say nothing new. Only
  * valid JWTs are remembered, so garbage cannot fill the memory; what may have voided one since (revocation, a change)
  * is judged at every call by the caller.
  */
@@ -37,36 +39,35 @@ public class JwtVerifier {
     private final AuthConfig config;
     private final SigningKeys keys;
     private final SigningProvider providers;
+    private final ObjectMapper json;
     /** The consumer built for the key set it was built from; rebuilt only when the published keys change. */
     private volatile Built built;
 
     private static final int REMEMBERED = 10_000;
     private static final int CLOCK_SKEW_SECONDS = 5;
 
-    private record Built(String jwks, JwtConsumer consumer, Cache<String, Valid> valid) {
+    private record Built(String jwks, JwtConsumer consumer, Cache<String, VerifiedJwt> valid) {
     }
 
-    /** A verified JWT's claims and when it stops being valid (its exp plus the clock skew), in epoch seconds. */
-    private record Valid(JwtClaims claims, long until) {
-    }
-
-    public JwtVerifier(AuthConfig config, SigningKeys keys, SigningProvider providers) {
+    public JwtVerifier(AuthConfig config, SigningKeys keys, SigningProvider providers, ObjectMapper json) {
         this.config = config;
         this.keys = keys;
         this.providers = providers;
+        this.json = json;
     }
 
-    /** The claims, or null when the JWT is not a valid, unexpired one of ours. */
-    public JwtClaims verify(String jwt) {
+    /** The verified JWT, or null when it is not a valid, unexpired one of ours. */
+    public VerifiedJwt verify(String jwt) {
         Built current = built();
-        Valid known = current.valid().getIfPresent(jwt);
+        VerifiedJwt known = current.valid().getIfPresent(jwt);
         if (known != null) {
-            return Instant.now().getEpochSecond() < known.until() ? known.claims() : null;
+            return Instant.now().getEpochSecond() < known.until() ? known : null;
         }
         try {
             JwtClaims claims = current.consumer().processToClaims(jwt);
-            current.valid().put(jwt, new Valid(claims, claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS));
-            return claims;
+            VerifiedJwt verified = VerifiedJwt.of(claims, claims.getExpirationTime().getValue() + CLOCK_SKEW_SECONDS, json);
+            current.valid().put(jwt, verified);
+            return verified;
         } catch (InvalidJwtException | MalformedClaimException e) {
             return null;
         }
@@ -93,7 +94,7 @@ public class JwtVerifier {
                         .setJwsProviderContext(providerFor(published))
                         .build(),
                         Caffeine.newBuilder().maximumSize(REMEMBERED).expireAfterWrite(Duration.ofMinutes(10))
-                                .<String, Valid>build());
+                                .<String, VerifiedJwt>build());
             } catch (JoseException e) {
                 throw new IllegalStateException("the published key set cannot be read", e);
             }

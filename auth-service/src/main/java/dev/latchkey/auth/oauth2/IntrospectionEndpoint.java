@@ -1,14 +1,16 @@
 package dev.latchkey.auth.oauth2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.auth.credential.CredentialStore;
 import dev.latchkey.auth.credential.CredentialVerdict;
 import dev.latchkey.auth.credential.TokenState;
 import dev.latchkey.auth.jwt.JwtVerifier;
+import dev.latchkey.auth.jwt.VerifiedJwt;
 import dev.latchkey.auth.rbac.PermissionResolver;
 import dev.latchkey.auth.refresh.RefreshTokens;
 import dev.latchkey.auth.refresh.RevokedJwts;
 import dev.latchkey.common.revocation.RevocationGuard;
-import dev.latchkey.common.revocation.Revocations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,12 +25,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,9 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.NumericDate;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -53,7 +50,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class IntrospectionEndpoint {
 
     public static final String PERMISSION = "oauth.introspect";
-    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+    private static final String INACTIVE = "{\"active\":false}";
 
     private final CredentialStore credentials;
     private final PermissionResolver rights;
@@ -63,10 +60,13 @@ public class IntrospectionEndpoint {
     private final JwtVerifier verifier;
     private final Failures failures;
     private final SourceAddress sources;
+    private final ObjectMapper json;
 
     public IntrospectionEndpoint(CredentialStore credentials, PermissionResolver rights, RefreshTokens refreshTokens,
-            RevokedJwts revoked, RevocationGuard revocations, JwtVerifier verifier, Failures failures, SourceAddress sources) {
+            RevokedJwts revoked, RevocationGuard revocations, JwtVerifier verifier, Failures failures, SourceAddress sources,
+            ObjectMapper json) {
         this.sources = sources;
+        this.json = json;
         this.revocations = revocations;
         this.credentials = credentials;
         this.rights = rights;
@@ -100,14 +100,15 @@ public class IntrospectionEndpoint {
     @APIResponse(responseCode = "503", description = "temporarily_unavailable: a neighbour or the database cannot be "
             + "reached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthError.Body.class)))
-    public Uni<RestResponse<Map<String, Object>>> introspect(MultivaluedMap<String, String> form,
+    public Uni<RestResponse<String>> introspect(MultivaluedMap<String, String> form,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
         TokenRequest request = new TokenRequest(form, authorization, sources.of(http));
         String token = request.requireParam("token");
         return caller(request).flatMap(caller -> describe(token).map(found ->
-                        found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.body()))
-                // A RestResponse of a Map, not a Response: the writer is chosen when the app is built (ADR 0019).
-                .map(body -> RestResponse.ResponseBuilder.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
+                        found == null || !visible(caller, found.tenantId()) ? INACTIVE : found.json()))
+                // A RestResponse of a String, not a Response: the writer is chosen when the app is built (ADR 0019).
+                .map(json -> RestResponse.ResponseBuilder.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").build())
                 .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
     }
 
@@ -146,13 +147,11 @@ public class IntrospectionEndpoint {
                         : tenantOf(live.tokenId()).flatMap(tenant -> visible(caller, tenant)
                                 ? refreshTokens.revoke(token).replaceWithVoid() : Uni.createFrom().voidItem()));
             }
-            JwtClaims claims = verifier.verify(token);
-            if (claims == null || !visible(caller, uuidClaim(claims, "tenant_id"))) {
+            VerifiedJwt jwt = verifier.verify(token);
+            if (jwt == null || !visible(caller, jwt.tenantId())) {
                 return Uni.createFrom().voidItem();
             }
-            String jti = jti(claims);
-            Instant expiresAt = Instant.ofEpochSecond(expiry(claims).getValue());
-            return revoked.revoke(jti, expiresAt).invoke(() -> revocations.revoked(jti, expiresAt));
+            return revoked.revoke(jwt.jti(), jwt.expiresAt()).invoke(() -> revocations.revoked(jwt.jti(), jwt.expiresAt()));
         }).map(x -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build())
                 .onFailure(e -> !(e instanceof OAuthError)).transform(IntrospectionEndpoint::unavailable);
     }
@@ -185,8 +184,8 @@ public class IntrospectionEndpoint {
         return caller.isVendor() || Objects.equals(caller.tenantId(), tenantId);
     }
 
-    /** What introspection says about a token, and its tenant; null when it is not active. */
-    private record Found(UUID tenantId, Map<String, Object> body) {
+    /** What introspection says about a token (the JSON of its answer), and its tenant; null when it is not active. */
+    private record Found(UUID tenantId, String json) {
     }
 
     private Uni<Found> describe(String token) {
@@ -198,8 +197,8 @@ public class IntrospectionEndpoint {
                     : credentials.byTokenId(live.tokenId()).flatMap(v -> v.valid() && live.secretStillWorks(v.token(), Instant.now())
                             ? found(v.token(), "refresh_token") : Uni.createFrom().nullItem()));
         }
-        JwtClaims claims = verifier.verify(token);
-        if (claims == null) {
+        VerifiedJwt jwt = verifier.verify(token);
+        if (jwt == null) {
             return Uni.createFrom().nullItem();
         }
         // In memory, by the rule the management APIs apply (ADR 0012); while a feed is stale nothing can be said (503).
@@ -207,26 +206,13 @@ public class IntrospectionEndpoint {
             if (!fresh) {
                 throw new IllegalStateException("a revocation feed is stale");
             }
-            if (revocations.voided(revocationClaims(claims)).isPresent()) {
+            if (revocations.voided(jwt.revocation()).isPresent()) {
                 return Uni.createFrom().nullItem();
             }
-            UUID tokenId = uuidClaim(claims, "token_id");
-            Uni<Boolean> alive = tokenId == null ? Uni.createFrom().item(true)
-                    : credentials.byTokenId(tokenId).map(CredentialVerdict::valid);
-            return alive.map(ok -> ok ? new Found(uuidClaim(claims, "tenant_id"), jwtBody(claims)) : null);
+            Uni<Boolean> alive = jwt.tokenId() == null ? Uni.createFrom().item(true)
+                    : credentials.byTokenId(jwt.tokenId()).map(CredentialVerdict::valid);
+            return alive.map(ok -> ok ? new Found(jwt.tenantId(), jwt.introspection()) : null);
         });
-    }
-
-    private static Revocations.Claims revocationClaims(JwtClaims claims) {
-        NumericDate issuedAt;
-        try {
-            issuedAt = claims.getIssuedAt();
-        } catch (MalformedClaimException e) {
-            issuedAt = null;
-        }
-        // no iat: issued at the epoch as far as cuts go, so any cut voids it (fail-safe)
-        return Revocations.Claims.of(jti(claims), issuedAt == null ? 0 : issuedAt.getValue(), claims.getClaimValue("token_id"),
-                claims.getClaimValue("tenant_id"), claims.getClaimValue("user_id"), claims.getClaimValue("roles"));
     }
 
     /**
@@ -256,44 +242,15 @@ public class IntrospectionEndpoint {
             if (t.expiresAt() != null) {
                 body.put("exp", t.expiresAt().getEpochSecond());
             }
-            return new Found(t.tenantId(), body);
+            return new Found(t.tenantId(), write(body));
         });
     }
 
-    /** A JWT's own claims, so a field means the same in the JWT and here; {@code scope} defaults to its permissions. */
-    private static Map<String, Object> jwtBody(JwtClaims claims) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("active", true);
-        body.put("credential", "jwt");
-        body.putAll(claims.getClaimsMap());
-        if (!body.containsKey("scope") && claims.getClaimValue("permissions") instanceof List<?> permissions) {
-            body.put("scope", permissions.stream().map(String::valueOf).collect(Collectors.joining(" ")));
-        }
-        return body;
-    }
-
-    private static String jti(JwtClaims claims) {
+    private String write(Map<String, Object> body) {
         try {
-            return claims.getJwtId();
-        } catch (MalformedClaimException e) {
-            return "";
-        }
-    }
-
-    private static NumericDate expiry(JwtClaims claims) {
-        try {
-            return claims.getExpirationTime();
-        } catch (MalformedClaimException e) {
-            return NumericDate.now();
-        }
-    }
-
-    private static UUID uuidClaim(JwtClaims claims, String name) {
-        try {
-            String value = claims.getStringClaimValue(name);
-            return value == null ? null : UUID.fromString(value);
-        } catch (MalformedClaimException | IllegalArgumentException e) {
-            return null;
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an introspection answer cannot be written as JSON", e);
         }
     }
 
