@@ -31,6 +31,8 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
     static final String SERVICE_CREDENTIAL = "dev-internal-credential-not-for-production";
     /** Calls that arrived without the right service credential. */
     public static final AtomicInteger UNAUTHENTICATED_CALLS = new AtomicInteger();
+    /** Checks of access keys asked of this stub. */
+    public static final AtomicInteger ACCESS_KEY_CHECKS = new AtomicInteger();
     /** Usage batches received. */
     public static final List<JsonNode> USAGE = new CopyOnWriteArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -180,6 +182,7 @@ public class TokenServiceStub implements QuarkusTestResourceLifecycleManager {
             }
             StubServer.respond(exchange, 200, JSON.writeValueAsString(verdict));
         } else if (path.equals("/internal/credentials/access-key")) {
+            ACCESS_KEY_CHECKS.incrementAndGet();
             verdict(exchange, KEYS.get(JSON.readTree(exchange.getRequestBody()).path("accessKey").asText()));
         } else if (path.startsWith("/internal/credentials/tokens/")) {
             verdict(exchange, BY_ID.get(path.substring(path.lastIndexOf('/') + 1)));

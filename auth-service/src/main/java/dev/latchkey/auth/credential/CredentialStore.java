@@ -2,6 +2,7 @@ package dev.latchkey.auth.credential;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.latchkey.common.neighbour.SingleFlight;
 import dev.latchkey.common.secret.SecretFormat;
 import dev.latchkey.common.secret.SecretHasher;
 import dev.latchkey.common.secret.SecretKind;
@@ -38,6 +39,8 @@ public class CredentialStore {
     private final Cache<String, Entry> entries;
     /** Cursor of the last change to each token, to refuse caching an answer that a newer change made stale. */
     private final Cache<UUID, Long> changedAt;
+    /** Checks under way, so that concurrent requests with one credential make one call. */
+    private final SingleFlight<String, Checked> checks = new SingleFlight<>();
     private volatile LongSupplier feedCursor = () -> -1;
     private volatile Supplier<Boolean> feedFresh = () -> false;
     private volatile long everythingChangedAt = -1;
@@ -94,32 +97,53 @@ public class CredentialStore {
 
     private Uni<CredentialVerdict> lookup(String key, Supplier<Uni<CredentialVerdict>> ask) {
         Instant now = Instant.now();
-        boolean trusted = feedFresh.get();
-        if (trusted) {
-            Entry cached = entries.getIfPresent(key);
-            if (cached != null && now.isBefore(cached.usableUntil())) {
-                return Uni.createFrom().item(new CredentialVerdict(true, null, cached.state(), cached.acceptedUntil(), null));
-            }
+        if (!feedFresh.get()) {
+            // memory is not trusted: every check asks token-service, on its own
+            return ask.get();
         }
-        long seen = feedCursor.getAsLong();
-        return ask.get().invoke(verdict -> {
-            if (!verdict.valid() || !trusted) {
-                return;
-            }
-            TokenState state = verdict.token();
-            Long changed = changedAt.getIfPresent(state.tokenId());
-            if ((changed != null && changed > seen) || everythingChangedAt > seen) {
-                LOG.debugf("Not caching token %s: it changed while it was being checked", state.tokenId());
-                return;
-            }
-            Instant until = now.plus(Duration.ofDays(3650));
-            if (state.expiresAt() != null && state.expiresAt().isBefore(until)) {
-                until = state.expiresAt();
-            }
-            if (verdict.acceptedUntil() != null && verdict.acceptedUntil().isBefore(until)) {
-                until = verdict.acceptedUntil();
-            }
-            entries.put(key, new Entry(state, until, verdict.acceptedUntil()));
-        });
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && now.isBefore(cached.usableUntil())) {
+            return Uni.createFrom().item(new CredentialVerdict(true, null, cached.state(), cached.acceptedUntil(), null));
+        }
+        return checks.join(key, () -> {
+            long asked = feedCursor.getAsLong();
+            return ask.get().map(verdict -> {
+                remember(key, verdict, asked, now);
+                return new Checked(verdict, asked);
+            });
+        }).flatMap(checked -> changedSince(checked.verdict(), checked.asked())
+                // the token changed while the shared check was under way: this caller may have come after the change
+                ? ask.get() : Uni.createFrom().item(checked.verdict()));
+    }
+
+    /** A check's answer, and the feed's cursor when it was asked. */
+    private record Checked(CredentialVerdict verdict, long asked) {
+    }
+
+    private boolean changedSince(CredentialVerdict verdict, long cursor) {
+        if (!verdict.valid()) {
+            return false;
+        }
+        Long changed = changedAt.getIfPresent(verdict.token().tokenId());
+        return (changed != null && changed > cursor) || everythingChangedAt > cursor;
+    }
+
+    private void remember(String key, CredentialVerdict verdict, long asked, Instant now) {
+        if (!verdict.valid()) {
+            return;
+        }
+        if (changedSince(verdict, asked)) {
+            LOG.debugf("Not caching token %s: it changed while it was being checked", verdict.token().tokenId());
+            return;
+        }
+        TokenState state = verdict.token();
+        Instant until = now.plus(Duration.ofDays(3650));
+        if (state.expiresAt() != null && state.expiresAt().isBefore(until)) {
+            until = state.expiresAt();
+        }
+        if (verdict.acceptedUntil() != null && verdict.acceptedUntil().isBefore(until)) {
+            until = verdict.acceptedUntil();
+        }
+        entries.put(key, new Entry(state, until, verdict.acceptedUntil()));
     }
 }

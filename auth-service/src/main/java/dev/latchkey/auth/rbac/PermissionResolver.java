@@ -3,6 +3,7 @@ package dev.latchkey.auth.rbac;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.latchkey.auth.credential.TokenState;
+import dev.latchkey.common.neighbour.SingleFlight;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,8 @@ public class PermissionResolver {
     private final RbacClient rbac;
     private final Cache<String, Uni<Rights>> rights;
     private final Cache<UUID, Long> changedAt;
+    /** Calls to rbac-service under way, so that concurrent requests of one token make one. */
+    private final SingleFlight<String, Resolved> resolutions = new SingleFlight<>();
     private volatile LongSupplier feedCursor = () -> -1;
     private volatile Supplier<Boolean> feedFresh = () -> false;
     private volatile long everythingChangedAt = -1;
@@ -77,14 +80,30 @@ public class PermissionResolver {
         if (cached != null) {
             return cached;
         }
-        long seen = feedCursor.getAsLong();
-        return resolve(token).invoke(resolved -> {
-            Long changed = changedAt.getIfPresent(token.tenantId());
-            boolean stale = (changed != null && changed > seen) || everythingChangedAt > seen;
-            if (trusted && !stale) {
-                rights.put(key, Uni.createFrom().item(resolved));
-            }
-        });
+        if (!trusted) {
+            // memory is not trusted: every request asks rbac-service, on its own
+            return resolve(token);
+        }
+        return resolutions.join(key, () -> {
+            long asked = feedCursor.getAsLong();
+            return resolve(token).map(resolved -> {
+                if (!changedSince(token.tenantId(), asked)) {
+                    rights.put(key, Uni.createFrom().item(resolved));
+                }
+                return new Resolved(resolved, asked);
+            });
+        }).flatMap(resolved -> changedSince(token.tenantId(), resolved.asked())
+                // the tenant changed while the shared call was under way: this caller may have come after the change
+                ? resolve(token) : Uni.createFrom().item(resolved.rights()));
+    }
+
+    /** Rights resolved, and the feed's cursor when they were asked for. */
+    private record Resolved(Rights rights, long asked) {
+    }
+
+    private boolean changedSince(UUID tenantId, long cursor) {
+        Long changed = changedAt.getIfPresent(tenantId);
+        return (changed != null && changed > cursor) || everythingChangedAt > cursor;
     }
 
     /** Something changed in the tenant (roles, memberships, the tenant itself): its answers are stale. */

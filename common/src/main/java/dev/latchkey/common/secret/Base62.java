@@ -16,8 +16,24 @@ final class Base62 {
         return encode(new BigInteger(1, bytes), width);
     }
 
-    static String encode(long unsigned, int width) {
-        return encode(BigInteger.valueOf(unsigned), width);
+    /**
+     * Encodes a non-negative {@code value} as exactly {@code width} characters, in long arithmetic: a secret's
+     * checksum is checked at every exchange and introspection, and six BigInteger divisions were 1.4% of one.
+     */
+    static String encode(long value, int width) {
+        if (value < 0) {
+            throw new IllegalArgumentException("value must not be negative");
+        }
+        char[] out = new char[width];
+        long rest = value;
+        for (int i = width - 1; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (rest % 62));
+            rest /= 62;
+        }
+        if (rest != 0) {
+            throw new IllegalArgumentException("value does not fit in " + width + " base62 characters");
+        }
+        return new String(out);
     }
 
     private static String encode(BigInteger value, int width) {
