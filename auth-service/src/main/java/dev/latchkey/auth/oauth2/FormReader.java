@@ -24,9 +24,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
  * part, so {@code token=<key>=anything} reached the endpoints as the bare key.</li>
  * <li>A part with no {@code %} and no {@code +} is taken as it is. {@link URLDecoder} copies it char by char, and a
  * JWT sent for introspection is ~600 chars: that copy was 6% of an introspection's CPU (ADR 0019). Parts that need
- * decoding still go through {@link URLDecoder}, so they decode as before, and a malformed escape still fails the
- * same way ({@link IllegalArgumentException}, answered 400).</li>
+ * decoding still go through {@link URLDecoder}, so they decode as before.</li>
  * </ul>
+ * A malformed escape or an unknown charset is answered invalid_request (with RESTEasy's reader, a 500).
  * Empty fields ({@code a&&b}) are skipped; a field without {@code =} has the empty value.
  */
 @Provider
@@ -34,7 +34,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 public class FormReader implements ServerMessageBodyReader<MultivaluedMap<String, String>> {
 
     /** The fields of a form body, in order, each name with its values in the order sent. */
-    public static MultivaluedMap<String, String> parse(String body) {
+    static MultivaluedMap<String, String> parse(String body) {
         MultivaluedMap<String, String> form = new QuarkusMultivaluedHashMap<>();
         int start = 0;
         while (start <= body.length()) {

@@ -1,14 +1,20 @@
 package dev.latchkey.common.neighbour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -61,5 +67,41 @@ class SingleFlightTest {
         assertEquals(1, asked.get());
         assertEquals("asked again", flights.join("k", () -> Uni.createFrom().item("asked again")).await().indefinitely());
         assertEquals(0, flights.inFlight());
+    }
+
+    /** The request that asked gets the answer where the call ends; one that joined gets it on its own context. */
+    @Test
+    void aJoinedRequestGoesOnInItsOwnContext() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            // a thread outside Vert.x keeps the context it created: one thread per context
+            Context asker = CompletableFuture.supplyAsync(vertx::getOrCreateContext, r -> new Thread(r).start()).get();
+            Context joiner = CompletableFuture.supplyAsync(vertx::getOrCreateContext, r -> new Thread(r).start()).get();
+            assertNotSame(asker, joiner);
+            SingleFlight<String, String> flights = new SingleFlight<>();
+            CompletableFuture<String> call = new CompletableFuture<>();
+            CompletableFuture<Context> askerGotIt = new CompletableFuture<>();
+            CompletableFuture<Context> joinerGotIt = new CompletableFuture<>();
+            CountDownLatch joined = new CountDownLatch(2);
+            asker.runOnContext(v -> {
+                flights.join("k", () -> Uni.createFrom().completionStage(call))
+                        .subscribe().with(answer -> askerGotIt.complete(Vertx.currentContext()));
+                joined.countDown();
+            });
+            while (flights.inFlight() == 0) {
+                Thread.onSpinWait();
+            }
+            joiner.runOnContext(v -> {
+                flights.join("k", () -> Uni.createFrom().item("not asked"))
+                        .subscribe().with(answer -> joinerGotIt.complete(Vertx.currentContext()));
+                joined.countDown();
+            });
+            joined.await(5, TimeUnit.SECONDS);
+            asker.runOnContext(v -> call.complete("answer"));
+            assertSame(asker, askerGotIt.get(5, TimeUnit.SECONDS));
+            assertSame(joiner, joinerGotIt.get(5, TimeUnit.SECONDS));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
     }
 }
