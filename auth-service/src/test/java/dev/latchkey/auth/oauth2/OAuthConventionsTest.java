@@ -118,4 +118,17 @@ class OAuthConventionsTest {
                 parts[1].length(), parts[2].length());
         org.junit.jupiter.api.Assertions.assertTrue(jwt.length() <= 900, "Member JWT grew to " + jwt.length() + " bytes");
     }
+
+    /** The endpoints answer JSON whatever the client accepts: an OAuth client cannot read a 406 problem. */
+    @Test
+    void anyAcceptGetsTheJsonAnswer() {
+        for (String accept : List.of("text/html", "application/xml", ";;;", "application/problem+json;q=0")) {
+            given().auth().preemptive().basic(TokenServiceStub.CLIENT_ID, TokenServiceStub.SECRET).header("Accept", accept)
+                    .formParam("grant_type", "client_credentials").post("/oauth/token")
+                    .then().statusCode(200).contentType("application/json").body("token_type", equalTo("Bearer"));
+            given().auth().preemptive().basic(TokenServiceStub.CLIENT_ID, TokenServiceStub.SECRET).header("Accept", accept)
+                    .formParam("token", "nonsense").post("/oauth/introspect")
+                    .then().statusCode(200).contentType("application/json").body("active", equalTo(false));
+        }
+    }
 }

@@ -36,7 +36,8 @@ public class ProblemAcceptFilter {
         }
         String problemQuality = null;
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
+            // -1: a range of nothing but ';' is one empty type, not no parts at all (";;;" answered 500)
+            String[] parts = range.split(";", -1);
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
             if (type.equals(JSON) || type.equals("application/*") || type.equals("*/*")) {
                 return accept;

@@ -2,9 +2,15 @@ package dev.latchkey.common.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.lang.reflect.Proxy;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ProblemAcceptFilterTest {
@@ -61,5 +67,21 @@ class ProblemAcceptFilterTest {
                     throw new AssertionError("the filter changed a request without Accept: " + method.getName());
                 });
         new ProblemAcceptFilter().admitJson(noAccept);
+    }
+
+    /** Any Accept header a client may send, well-formed or not: widened or left as it is, never an exception. */
+    @Property(tries = 3000)
+    void anyHeaderIsWidenedOrLeftAlone(@ForAll("acceptHeaders") String accept) {
+        String widened = ProblemAcceptFilter.widen(accept);
+        if (!widened.equals(accept)) {
+            assertTrue(widened.startsWith(accept + ", application/json"), widened);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> acceptHeaders() {
+        Arbitrary<String> piece = Arbitraries.of(";", ",", "/", " ", "=", "q", "q=", "0", "1", ".5", "*", "*/*",
+                "application/json", "application/problem+json", "Application/Problem+JSON", "text/html", "a");
+        return piece.list().ofMaxSize(12).map(parts -> String.join("", parts));
     }
 }

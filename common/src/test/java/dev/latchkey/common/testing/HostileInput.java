@@ -66,6 +66,12 @@ public final class HostileInput {
     }
 
     static final int ARRAY_ITEMS = 10_000;
+    /** Accept headers no media-range grammar allows, and a few it allows only barely. */
+    static final List<String> HOSTILE_ACCEPT = List.of(";;;", ";", ",", ",,", "/", "a/b/c", ";q=1", "*/*;q=",
+            "application/json;;", "application/problem+json;q", "application/problem+json;;;", "text/*;q=2, ;");
+    /** Content types no media-type grammar allows, sent with the operation's usual body. */
+    static final List<String> HOSTILE_CONTENT_TYPE = List.of(";;;", "/", "a/b/c;;;=", "application/json;charset",
+            "application/x-www-form-urlencoded;;", "application/json; =x", "*/*");
     private static final String PLACEHOLDER = "__latchkey_hostile__";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -183,6 +189,16 @@ public final class HostileInput {
         }
         String url = url(path, null, null);
         current = path;
+        String usualType = form ? FORM : jsonSchema == null ? null : JSON_TYPE;
+        String usualBody = form ? formBody(baseForm, null, null) : baseBody;
+        for (String accept : HOSTILE_ACCEPT) {
+            send(method + " " + path + " Accept: " + accept, method, url, usualType, usualBody, false, false, accept);
+        }
+        if (usualBody != null) {
+            for (String type : HOSTILE_CONTENT_TYPE) {
+                send(method + " " + path + " Content-Type: " + type, method, url, type, usualBody, false, false, null);
+            }
+        }
         if (jsonSchema != null) {
             List<Location> locations = new ArrayList<>();
             locations(jsonSchema, new ArrayList<>(), locations, 0);
@@ -233,12 +249,20 @@ public final class HostileInput {
 
     private void send(String what, String method, String url, String contentType, String body, boolean mustRefuse,
             boolean transportMayRefuse) {
+        send(what, method, url, contentType, body, mustRefuse, transportMayRefuse, null);
+    }
+
+    private void send(String what, String method, String url, String contentType, String body, boolean mustRefuse,
+            boolean transportMayRefuse, String accept) {
         requests++;
         RequestSpecification request = callerFor(current).get().urlEncodingEnabled(false);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         if (body != null) {
             // every body is ASCII (hostile characters are escaped); RestAssured encodes a form only from a String
             request.contentType(contentType);
-            if (FORM.equals(contentType)) {
+            if (contentType.startsWith(FORM)) {
                 request.body(body);
             } else {
                 request.body(body.getBytes(StandardCharsets.UTF_8));
