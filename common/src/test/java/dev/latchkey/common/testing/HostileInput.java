@@ -189,14 +189,20 @@ public final class HostileInput {
         }
         String url = url(path, null, null);
         current = path;
-        String usualType = form ? FORM : jsonSchema == null ? null : JSON_TYPE;
-        String usualBody = form ? formBody(baseForm, null, null) : baseBody;
-        for (String accept : HOSTILE_ACCEPT) {
-            send(method + " " + path + " Accept: " + accept, method, url, usualType, usualBody, false, false, accept);
+        // Malformed headers, where they cannot change what the other tests see: reads as they are, forms (the OAuth
+        // endpoints keep nothing of these), and other writes only on an item that does not exist, with an empty body.
+        boolean pathParameter = path.contains("{");
+        if (method.equals("GET") || form) {
+            for (String accept : HOSTILE_ACCEPT) {
+                send(method + " " + path + " Accept: " + accept, method, url, form ? FORM : null,
+                        form ? formBody(baseForm, null, null) : null, false, false, accept);
+            }
         }
-        if (usualBody != null) {
+        if (form || (jsonSchema != null && pathParameter)) {
+            String nowhere = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             for (String type : HOSTILE_CONTENT_TYPE) {
-                send(method + " " + path + " Content-Type: " + type, method, url, type, usualBody, false, false, null);
+                send(method + " " + path + " Content-Type: " + type, method, form ? url : nowhere, type,
+                        form ? formBody(baseForm, null, null) : "{}", false, false, null);
             }
         }
         if (jsonSchema != null) {
