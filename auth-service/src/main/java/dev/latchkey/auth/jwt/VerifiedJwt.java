@@ -23,8 +23,8 @@ import org.jose4j.jwt.NumericDate;
  * @param introspection the JSON of an active RFC 7662 answer: the JWT's own claims, so that a field means the same in
  *        both, after {@code active} and {@code credential}; {@code scope} defaults to its permissions
  */
-public record VerifiedJwt(JwtClaims claims, long until, String jti, Instant expiresAt, UUID tokenId, UUID tenantId,
-        Revocations.Claims revocation, String introspection) {
+public record VerifiedJwt(JwtClaims claims, long until, String jti, Instant expiresAt, Revocations.Claims revocation,
+        String introspection) {
 
     static VerifiedJwt of(JwtClaims claims, long until, ObjectMapper json) throws MalformedClaimException {
         String jti = claims.getJwtId();
@@ -33,8 +33,18 @@ public record VerifiedJwt(JwtClaims claims, long until, String jti, Instant expi
         Revocations.Claims revocation = Revocations.Claims.of(jti, issuedAt == null ? 0 : issuedAt.getValue(),
                 claims.getClaimValue("token_id"), claims.getClaimValue("tenant_id"), claims.getClaimValue("user_id"),
                 claims.getClaimValue("roles"));
-        return new VerifiedJwt(claims, until, jti, Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
-                uuid(claims, "token_id"), uuid(claims, "tenant_id"), revocation, introspection(claims, json));
+        return new VerifiedJwt(claims, until, jti, Instant.ofEpochSecond(claims.getExpirationTime().getValue()), revocation,
+                introspection(claims, json));
+    }
+
+    /** The API token it was issued for (null for none or a malformed claim), as the revocation rule reads it. */
+    public UUID tokenId() {
+        return revocation.tokenId();
+    }
+
+    /** Its tenant (null for the vendor's or a malformed claim), as the revocation rule reads it. */
+    public UUID tenantId() {
+        return revocation.tenantId();
     }
 
     private static String introspection(JwtClaims claims, ObjectMapper json) {
@@ -49,15 +59,6 @@ public record VerifiedJwt(JwtClaims claims, long until, String jti, Instant expi
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the claims of a verified JWT cannot be written as JSON", e);
-        }
-    }
-
-    private static UUID uuid(JwtClaims claims, String name) {
-        try {
-            String value = claims.getStringClaimValue(name);
-            return value == null ? null : UUID.fromString(value);
-        } catch (MalformedClaimException | IllegalArgumentException e) {
-            return null;
         }
     }
 }
