@@ -28,13 +28,14 @@ lk_fresh_data_dir() {
 
 # Starts the run command in its own process group, logging to $1, holding the Maven lock until the services are up
 # (the fd is closed in the child, so releasing it here really releases it). Sets LAUNCHER (the group) and the vendor
-# bootstrap credential LK_VENDOR_ID / LK_VENDOR_SECRET that token-service printed on this first start.
+# bootstrap credential LK_VENDOR_ID / LK_VENDOR_SECRET that token-service printed on this first start. LATCHKEY_AOT=use
+# unless set: the services use a valid AOT cache (docs/performance.md), and none is trained while the bench measures.
 lk_start() { # log file
   local log=$1
   exec 9>"$LK_MVN_LOCK"
   echo "waiting for the Maven lock $LK_MVN_LOCK"
   flock 9
-  setsid "${LK_RUN_COMMAND[@]}" 9>&- > "$log" 2>&1 &
+  LATCHKEY_AOT="${LATCHKEY_AOT:-use}" setsid "${LK_RUN_COMMAND[@]}" 9>&- > "$log" 2>&1 &
   LAUNCHER=$!
   STARTED="$STARTED $LAUNCHER"
   for _ in $(seq 1 600); do
@@ -53,7 +54,7 @@ lk_stop() {
 }
 # The pid of one of the run command's services now (the launcher starts a service again after it exits).
 lk_service_pid() { # rbac-service | token-service | auth-service
-  pgrep -g "$LAUNCHER" -f "$1/target/quarkus-app/quarkus-run.jar" | head -1
+  pgrep -g "$LAUNCHER" -f "$1/target/run-app/quarkus-run.jar" | head -1
 }
 rss_mb() { # pid
   awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"

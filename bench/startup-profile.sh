@@ -41,7 +41,7 @@ HZ=$(getconf CLK_TCK)
 {
   echo "== $(date -u +%FT%TZ), $JHOME, AOT $AOT, load $(cut -d' ' -f1-3 /proc/loadavg)"
   for name in rbac-service token-service auth-service; do
-    pid=$(pgrep -g "$LAUNCHER" -f "$name/target/quarkus-app/quarkus-run.jar" | head -1)
+    pid=$(pgrep -g "$LAUNCHER" -f "$name/target/run-app/quarkus-run.jar" | head -1)
     echo "$name (pid $pid): CPU to ready $(awk -v hz="$HZ" '{sub(/^.*\) /, ""); printf "%d ms", ($12 + $13) * 1000 / hz}' "/proc/$pid/stat")"
   done
 } > "$OUT/profile.txt"

@@ -32,12 +32,12 @@ CONFIGS=(
   "jdk25-serial-128m|$JDK25|-XX:+UseSerialGC -Xmx128m -XX:+ExitOnOutOfMemoryError|off"
   "jdk25-serial-256m-lean|$JDK25|-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError|off"
   "jdk25-serial-256m-c1|$JDK25|-XX:+UseSerialGC -Xmx256m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError|off"
-  "jdk25-serial-256m-aot|$JDK25|$CURRENT|auto"
-  "jdk25-serial-128m-aot|$JDK25|-XX:+UseSerialGC -Xmx128m -XX:+ExitOnOutOfMemoryError|auto"
-  "jdk25-serial-256m-lean-aot|$JDK25|-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError|auto"
-  "jdk25-g1-default-aot|$JDK25|-XX:+ExitOnOutOfMemoryError|auto"
+  "jdk25-serial-256m-aot|$JDK25|$CURRENT|use"
+  "jdk25-serial-128m-aot|$JDK25|-XX:+UseSerialGC -Xmx128m -XX:+ExitOnOutOfMemoryError|use"
+  "jdk25-serial-256m-lean-aot|$JDK25|-XX:+UseSerialGC -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError|use"
+  "jdk25-g1-default-aot|$JDK25|-XX:+ExitOnOutOfMemoryError|use"
   "jdk17-serial-xms32m-256m|$JDK17|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|off"
-  "jdk25-serial-xms32m-256m-aot|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|auto"
+  "jdk25-serial-xms32m-256m-aot|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|use"
 )
 SERVICES=(rbac-service token-service auth-service)
 export LATCHKEY_RBAC_PORT=18801 LATCHKEY_TOKEN_PORT=18802 LATCHKEY_AUTH_PORT=18803 LATCHKEY_DEMO=false
@@ -70,7 +70,7 @@ trap 'exit 130' INT TERM
 HZ=$(getconf CLK_TCK)
 uptime_ms() { awk '{printf "%d\n", $1 * 1000}' /proc/uptime; }
 started_ms() { awk -v hz="$HZ" '{sub(/^.*\) /, ""); printf "%d\n", $20 * 1000 / hz}' "/proc/$1/stat"; }  # field 22
-service_pid() { pgrep -g "$LAUNCHER" -f "$1/target/quarkus-app/quarkus-run.jar" | head -1; }
+service_pid() { pgrep -g "$LAUNCHER" -f "$1/target/run-app/quarkus-run.jar" | head -1; }
 cpu_ms() { awk -v hz="$HZ" '{sub(/^.*\) /, ""); printf "%d\n", ($12 + $13) * 1000 / hz}' "/proc/$1/stat"; }  # utime+stime
 rss_mb() { awk '/VmRSS/ {printf "%d\n", $2 / 1024}' "/proc/$1/status"; }
 
@@ -106,7 +106,7 @@ echo "== $(date -u +%FT%TZ) on $(nproc) cores ($(awk -F': ' '/model name/ {print
 for config in "${CONFIGS[@]}"; do
   IFS='|' read -r label jhome opts aot <<< "$config"
   if [ $# -gt 0 ] && [[ " $* " != *" $label "* ]]; then continue; fi
-  if [ "$aot" = auto ] && [ ! -f auth-service/target/quarkus-app/app.aot ]; then
+  if [ "$aot" = use ] && [ ! -f auth-service/target/run-app/app.aot ]; then
     echo "$label: skipped, no AOT cache (train it first: see docs/performance.md)"; continue
   fi
   echo "-- $label: $jhome $opts (AOT $aot); load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,13 +16,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains the services' AOT caches (JDK 25, Project Leyden; docs/performance.md "Start and footprint"): starts the
  * three packaged services through the launcher with {@code LATCHKEY_AOT=train} on free ports and a scratch database,
  * drives what a start and a first use run (the demo session of the run command, client-credentials exchanges,
- * introspection, JWKS, the API Tokens page), stops them, and each writes {@code target/quarkus-app/app.aot} on its way
- * out. The launcher then uses the caches on that JDK ({@link ServiceJvm}).
+ * introspection, JWKS, the API Tokens page), stops them, and each writes {@code app.aot} in its {@link RunCopy} on its
+ * way out. The launcher then uses the caches on that JDK ({@link ServiceJvm}).
  *
  * <p>Does nothing, successfully, when no JDK 25+ is found (the services then run without a cache) or when every cache
  * is newer than its service's jar and made by the JDK the launcher would use: a build that changed nothing costs
@@ -48,10 +49,10 @@ public final class AotTraining {
         }
     }
 
-    /** True when every service has a cache newer than its jar, made by {@code jvm}. */
+    /** True when every service's run copy ({@link RunCopy}) has a cache newer than its jar, made by {@code jvm}. */
     static boolean fresh(Path root, ServiceJvm jvm) {
         for (String service : Launcher.SERVICES) {
-            Path app = root.resolve(service).resolve("target/quarkus-app");
+            Path app = RunCopy.of(root, service);
             Path cache = app.resolve(ServiceJvm.AOT_CACHE);
             try {
                 if (!Files.isRegularFile(cache) || !jvm.runtimeVersion().equals(ServiceJvm.cacheJdk(app).orElse(null))
@@ -63,6 +64,63 @@ public final class AotTraining {
             }
         }
         return true;
+    }
+
+    /**
+     * The run command's training ({@code LATCHKEY_AOT=auto}): when the services started without a valid cache on a JDK
+     * that can use one, trains in a separate JVM at the lowest CPU priority ({@code nice}, inherited by the services it
+     * starts) while they serve, so that the next start of the same build uses the caches. Its environment keeps only
+     * the JVM choice of {@code env}: it never sees a configured database or bootstrap credential.
+     */
+    static Optional<Process> inBackground(Path root, ServiceJvm jvm, ServiceJvm.AotMode mode, Map<String, String> env,
+            Path log) {
+        if (mode != ServiceJvm.AotMode.AUTO || jvm.feature() < ServiceJvm.AOT_FEATURE || fresh(root, jvm)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        }
+        command.addAll(List.of(ServiceJvm.current().java().toString(), "-Dlatchkey.root=" + root,
+                "-cp", System.getProperty("java.class.path"), AotTraining.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        Map<String, String> environment = trainingEnvironment(builder.environment(), env);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            return Optional.of(builder.start());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The environment of a training {@link #inBackground}: the process's own without any {@code LATCHKEY_} setting (a
+     * configured database, bootstrap credential, ports or issuer), but with the JVM choice of {@code env}.
+     */
+    static Map<String, String> trainingEnvironment(Map<String, String> inherited, Map<String, String> env) {
+        Map<String, String> environment = new HashMap<>(inherited);
+        environment.keySet().removeIf(name -> name.startsWith("LATCHKEY_"));
+        for (String kept : List.of("LATCHKEY_JAVA_HOME", "LATCHKEY_JAVA_OPTS")) {
+            if (env.containsKey(kept)) {
+                environment.put(kept, env.get(kept));
+            }
+        }
+        return environment;
+    }
+
+    /** Stops a training {@link #inBackground}: its own shutdown hook stops the services it started. */
+    static void stop(Process training) {
+        training.destroy();
+        try {
+            if (!training.waitFor(STOP_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                training.descendants().forEach(ProcessHandle::destroyForcibly);
+                training.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,6 +136,9 @@ public final class AotTraining {
                     + " an AOT cache. Set LATCHKEY_JAVA_HOME to one to train it.");
             return;
         }
+        for (String service : Launcher.SERVICES) {
+            RunCopy.refresh(root, service);
+        }
         if (fresh(root, jvm)) {
             System.out.println("[aot] the AOT caches are up to date for " + jvm);
             return;
@@ -90,8 +151,12 @@ public final class AotTraining {
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         System.out.println("[aot] training the AOT caches on " + jvm);
         try (Launcher launcher = Launcher.start(root, data, ports, env, log::add)) {
+            // A SIGTERM or Ctrl-C while training stops the services it started too.
+            Thread stop = new Thread(launcher::close, "latchkey-aot-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
             BootstrapCredential vendor = launcher.bootstrap().orElseThrow(() -> new IllegalStateException("no bootstrap credential"));
             exercise(launcher, vendor, data);
+            Runtime.getRuntime().removeShutdownHook(stop);
         } catch (RuntimeException e) {
             System.out.println(String.join("\n", log));
             throw e;
@@ -99,7 +164,7 @@ public final class AotTraining {
             deleteTree(data);
         }
         for (String service : Launcher.SERVICES) {
-            Path cache = create(root.resolve(service).resolve("target/quarkus-app"), jvm);
+            Path cache = create(RunCopy.of(root, service), jvm);
             System.out.printf("[aot] %s: %s, %d MB%n", service, cache, Files.size(cache) >> 20);
         }
         System.out.println("[aot] trained in " + Duration.between(began, Instant.now()).toSeconds() + " s");
@@ -113,16 +178,19 @@ public final class AotTraining {
     private static Path create(Path app, ServiceJvm jvm) throws IOException, InterruptedException {
         Path configuration = app.resolve(ServiceJvm.AOT_CONFIGURATION);
         Path cache = app.resolve(ServiceJvm.AOT_CACHE);
+        Path partial = app.resolve(ServiceJvm.AOT_CACHE + ".partial");
         if (!Files.isRegularFile(configuration)) {
             throw new IllegalStateException("the training run wrote no " + configuration);
         }
         Process create = new ProcessBuilder(jvm.java().toString(), "-XX:AOTMode=create",
-                "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + cache, "-XX:+UseSerialGC",
+                "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + partial, "-XX:+UseSerialGC",
                 "-jar", app.resolve("quarkus-run.jar").toString()).redirectErrorStream(true).start();
         String output = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (create.waitFor() != 0 || !Files.isRegularFile(cache)) {
+        if (create.waitFor() != 0 || !Files.isRegularFile(partial)) {
             throw new IllegalStateException("creating " + cache + " failed:\n" + output);
         }
+        // Whole or not at all: a start never finds half a cache.
+        Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Files.delete(configuration);
         return cache;
     }

@@ -68,6 +68,7 @@ public final class Launcher implements AutoCloseable {
     private Consumer<String> output;
     private ServiceJvm jvm;
     private ServiceJvm.AotMode aotMode;
+    private boolean closed;
 
     private Launcher(PostgresServer postgres, Ports ports) {
         this.postgres = postgres;
@@ -75,7 +76,8 @@ public final class Launcher implements AutoCloseable {
     }
 
     /**
-     * @param root          the repository (where the services' {@code target/quarkus-app} are)
+     * @param root          the repository (where the services' {@code target/quarkus-app} are; they start from their
+     *                      {@link RunCopy})
      * @param dataDirectory where the embedded PostgreSQL and the local secrets live
      * @param env           the environment: {@code LATCHKEY_DB_*} for a configured PostgreSQL, secrets, options
      * @param output        receives every line the services print, prefixed with the service's name
@@ -105,8 +107,10 @@ public final class Launcher implements AutoCloseable {
         this.output = output;
         this.jvm = ServiceJvm.resolve(env, ServiceJvm.JVM_DIRECTORY);
         this.aotMode = ServiceJvm.aotMode(env);
-        output.accept("[launcher] the services run on " + jvm + (aotMode == ServiceJvm.AotMode.TRAIN
-                ? ", training their AOT caches (written when they stop)" : ""));
+        for (String service : SERVICES) {
+            RunCopy.refresh(root, service);
+        }
+        output.accept("[launcher] the services run on " + jvm + aotNote());
         int[] portOf = {ports.rbac(), ports.token(), ports.auth()};
         for (int i = 0; i < SERVICES.size(); i++) {
             services.add(supervise(SERVICES.get(i), portOf[i], ""));
@@ -128,13 +132,23 @@ public final class Launcher implements AutoCloseable {
         replica.awaitReady(Duration.ofSeconds(120));
     }
 
+    /** How the services start with regard to their AOT caches, for the launcher's first line. */
+    private String aotNote() {
+        if (aotMode == ServiceJvm.AotMode.TRAIN) {
+            return ", training their AOT caches (written when they stop)";
+        }
+        long cached = SERVICES.stream().filter(name -> !jvm.aotOptions(RunCopy.of(root, name), aotMode).isEmpty()).count();
+        return cached == SERVICES.size() ? ", with their AOT caches" : cached == 0 ? ", without AOT caches"
+                : ", " + cached + " of " + SERVICES.size() + " with an AOT cache";
+    }
+
     private SupervisedService supervise(String name, int port, String suffix) {
         int managementPort = managementPortFor(port);
         return new SupervisedService(name, port, () -> launch(name, port, managementPort, suffix), supervisor, output);
     }
 
     private ServiceProcess launch(String name, int port, int managementPort, String suffix) {
-        Path app = root.resolve(name).resolve("target/quarkus-app");
+        Path app = RunCopy.of(root, name);
         List<String> jvmOptions = new ArrayList<>(jvm.aotOptions(app, aotMode));
         jvmOptions.addAll(Arrays.asList(env.getOrDefault("LATCHKEY_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")));
         if (aotMode == ServiceJvm.AotMode.TRAIN) {
@@ -178,7 +192,7 @@ public final class Launcher implements AutoCloseable {
                     output.accept(prefix + line);
                 }
                 : line -> output.accept(prefix + line);
-        return ServiceProcess.start(root, name, port, managementPort, childEnv, jvm.java(), jvmOptions, relay);
+        return ServiceProcess.start(app, name, port, managementPort, childEnv, jvm.java(), jvmOptions, relay);
     }
 
     /** Ports {@link #freePort} handed out in this JVM, each with its management twin (port + 1000). */
@@ -323,6 +337,10 @@ public final class Launcher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         supervisor.shutdownNow();
         // A service training its AOT cache writes it on the way out, which takes a while: all stop at once, each with
         // the time that needs.
@@ -352,8 +370,16 @@ public final class Launcher implements AutoCloseable {
         console.println("Starting Latchkey: data in " + data + (PostgresServer.configured() != null
                 ? ", PostgreSQL at " + env.get("LATCHKEY_DB_HOST") : ", embedded PostgreSQL"));
         Launcher launcher = start(root, data, ports, env, console::println);
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "latchkey-stop"));
+        Path trainingLog = data.resolve("aot-training.log");
+        Optional<Process> training = AotTraining.inBackground(root, launcher.jvm, launcher.aotMode, env, trainingLog);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            training.ifPresent(AotTraining::stop);
+            launcher.close();
+        }, "latchkey-stop"));
         console.println(summary(launcher, demo(launcher, data, env)));
+        training.ifPresent(process -> console.println("[aot] There is no AOT cache for this build on " + launcher.jvm
+                + " yet: one is being trained in the background at the lowest CPU priority (a few minutes; log: "
+                + trainingLog + "). The next start of the same build uses it and is ready sooner."));
         // Runs until Ctrl-C (the shutdown hook stops everything); a service that dies meanwhile is started again.
         new CountDownLatch(1).await();
     }

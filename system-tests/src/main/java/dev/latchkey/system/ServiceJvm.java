@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  * use Quarkus' AOT cache); else the JVM the launcher itself runs on. The services are built for Java 17 and run on
  * any of them.
  *
- * <p>The AOT cache (JDK 25's Leyden cache, {@code <service>/target/quarkus-app/app.aot}) is used when it exists, was
- * made by this very JDK and the runtime supports it ({@code LATCHKEY_AOT=auto}, the default); {@code off} never uses
- * it; {@code train} records instead what each service loads and compiles while it runs, from which {@link AotTraining}
- * then creates the cache.
+ * <p>The AOT cache (JDK 25's Leyden cache, {@code app.aot} in the service's {@link RunCopy}) is used when it exists,
+ * was made by this very JDK and the runtime supports it: {@code LATCHKEY_AOT=auto}, the default, where the run command
+ * also trains one in the background when there is none ({@link AotTraining#inBackground}); {@code use} uses it and
+ * never trains (the benchmarks); {@code off} never uses it; {@code train} records instead what each service loads and
+ * compiles while it runs, from which {@link AotTraining} then creates the cache.
  */
 record ServiceJvm(Path java, int feature, String runtimeVersion) {
 
@@ -37,7 +38,7 @@ record ServiceJvm(Path java, int feature, String runtimeVersion) {
     /** Which JDK wrote the cache: a cache is only valid on the JDK build that wrote it. */
     static final String AOT_CACHE_JDK = "app.aot.jdk";
 
-    enum AotMode { AUTO, OFF, TRAIN }
+    enum AotMode { AUTO, USE, OFF, TRAIN }
 
     /** Picks the JVM as described above; {@code jvmDirectory} is where JDKs are looked for. */
     static ServiceJvm resolve(Map<String, String> env, Path jvmDirectory) {
@@ -99,12 +100,12 @@ record ServiceJvm(Path java, int feature, String runtimeVersion) {
         try {
             return AotMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("LATCHKEY_AOT must be auto, off or train, not " + mode);
+            throw new IllegalArgumentException("LATCHKEY_AOT must be auto, use, off or train, not " + mode);
         }
     }
 
     /**
-     * The JVM options about the AOT cache of the service packaged in {@code app} ({@code target/quarkus-app}): none,
+     * The JVM options about the AOT cache of the service packaged in {@code app} (its {@link RunCopy}): none,
      * {@code -XX:AOTCache} to use it, or {@code -XX:AOTMode=record} to train it.
      */
     List<String> aotOptions(Path app, AotMode mode) {
@@ -117,7 +118,7 @@ record ServiceJvm(Path java, int feature, String runtimeVersion) {
             }
             options.add("-XX:AOTMode=record");
             options.add("-XX:AOTConfiguration=" + app.resolve(AOT_CONFIGURATION));
-        } else if (mode == AotMode.AUTO && feature >= AOT_FEATURE && Files.isRegularFile(cache)
+        } else if ((mode == AotMode.AUTO || mode == AotMode.USE) && feature >= AOT_FEATURE && Files.isRegularFile(cache)
                 && runtimeVersion.equals(cacheJdk(app).orElse(null))) {
             options.add("-XX:AOTCache=" + cache);
         }

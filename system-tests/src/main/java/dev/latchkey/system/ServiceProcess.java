@@ -36,9 +36,9 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(Path root, String name, int port, int managementPort, Map<String, String> env,
+    static ServiceProcess start(Path app, String name, int port, int managementPort, Map<String, String> env,
             Path java, List<String> jvmOptions, Consumer<String> output) {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }

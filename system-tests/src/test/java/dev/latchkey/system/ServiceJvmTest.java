@@ -52,6 +52,7 @@ class ServiceJvmTest {
         Files.writeString(app.resolve("app.aot"), "cache");
         Files.writeString(app.resolve("app.aot.jdk"), "25.0.3+9-LTS\n");
         assertEquals(List.of("-XX:AOTCache=" + app.resolve("app.aot")), jdk25.aotOptions(app, ServiceJvm.AotMode.AUTO));
+        assertEquals(List.of("-XX:AOTCache=" + app.resolve("app.aot")), jdk25.aotOptions(app, ServiceJvm.AotMode.USE));
         assertEquals(List.of(), jdk25.aotOptions(app, ServiceJvm.AotMode.OFF));
         assertEquals(List.of(), new ServiceJvm(Path.of("java"), 25, "25.0.4+7-LTS").aotOptions(app, ServiceJvm.AotMode.AUTO),
                 "another JDK 25 build cannot use it");
@@ -67,6 +68,16 @@ class ServiceJvmTest {
                 () -> new ServiceJvm(Path.of("java"), 17, "17.0.15+6").aotOptions(app, ServiceJvm.AotMode.TRAIN));
         assertEquals(ServiceJvm.AotMode.AUTO, ServiceJvm.aotMode(Map.of()));
         assertThrows(IllegalArgumentException.class, () -> ServiceJvm.aotMode(Map.of("LATCHKEY_AOT", "sometimes")));
+    }
+
+    @Test
+    void backgroundTrainingNeverSeesTheRunsDatabaseOrCredentials() {
+        Map<String, String> inherited = Map.of("PATH", "/usr/bin", "LATCHKEY_DB_HOST", "db.example", "LATCHKEY_DB_PASSWORD",
+                "secret", "LATCHKEY_BOOTSTRAP_CLIENT_SECRET", "lk_cs_x", "LATCHKEY_AUTH_PORT", "8083");
+        Map<String, String> env = Map.of("LATCHKEY_JAVA_HOME", "/jdk25", "LATCHKEY_JAVA_OPTS", "-Xmx300m",
+                "LATCHKEY_DB_HOST", "db.example");
+        assertEquals(Map.of("PATH", "/usr/bin", "LATCHKEY_JAVA_HOME", "/jdk25", "LATCHKEY_JAVA_OPTS", "-Xmx300m"),
+                AotTraining.trainingEnvironment(inherited, env));
     }
 
     private Path jdk(String name, String version, String runtime) throws IOException {
