@@ -54,7 +54,9 @@ class ManifestEnvironmentIT {
                 createDatabase(postgres, environments.get(service));
             }
             for (String service : SERVICES) {
-                started.add(ServiceProcess.start(LatchkeyIT.root(), service, ports.get(service), LatchkeyIT.freePort(),
+                // the build's own packaging, not the launcher's copy: no cache is used on JDK 17 anyway
+                started.add(ServiceProcess.start(RunCopy.built(LatchkeyIT.root(), service), service, ports.get(service),
+                        LatchkeyIT.freePort(),
                         // the JVM the build runs on (JDK 17 in CI): the services must keep working there
                         environments.get(service), ServiceJvm.current().java(), List.of("-XX:+UseSerialGC", "-Xmx256m"),
                         line -> output.add("[" + service + "] " + line)));
