@@ -49,21 +49,9 @@ public final class AotTraining {
         }
     }
 
-    /** True when every service's run copy ({@link RunCopy}) has a cache newer than its jar, made by {@code jvm}. */
+    /** True when every service's run copy ({@link RunCopy}) has a cache {@code jvm} can use. */
     static boolean fresh(Path root, ServiceJvm jvm) {
-        for (String service : Launcher.SERVICES) {
-            Path app = RunCopy.of(root, service);
-            Path cache = app.resolve(ServiceJvm.AOT_CACHE);
-            try {
-                if (!Files.isRegularFile(cache) || !jvm.runtimeVersion().equals(ServiceJvm.cacheJdk(app).orElse(null))
-                        || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(app.resolve("quarkus-run.jar"))) < 0) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
+        return Launcher.SERVICES.stream().allMatch(service -> jvm.hasCache(RunCopy.of(root, service)));
     }
 
     /**

@@ -118,11 +118,20 @@ record ServiceJvm(Path java, int feature, String runtimeVersion) {
             }
             options.add("-XX:AOTMode=record");
             options.add("-XX:AOTConfiguration=" + app.resolve(AOT_CONFIGURATION));
-        } else if ((mode == AotMode.AUTO || mode == AotMode.USE) && feature >= AOT_FEATURE && Files.isRegularFile(cache)
-                && runtimeVersion.equals(cacheJdk(app).orElse(null))) {
+        } else if ((mode == AotMode.AUTO || mode == AotMode.USE) && hasCache(app)) {
             options.add("-XX:AOTCache=" + cache);
         }
         return options;
+    }
+
+    /**
+     * True when this JVM can use the cache in {@code app}: it supports AOT caches, and the cache exists and was made by
+     * this very JDK build. Nothing else needs checking: a changed build replaces the whole {@link RunCopy}, cache
+     * included, and the JVM itself refuses a cache made for other jars.
+     */
+    boolean hasCache(Path app) {
+        return feature >= AOT_FEATURE && Files.isRegularFile(app.resolve(AOT_CACHE))
+                && runtimeVersion.equals(cacheJdk(app).orElse(null));
     }
 
     /** The runtime version of the JDK that wrote the cache in {@code app}, when known. */

@@ -60,6 +60,20 @@ class ServiceJvmTest {
     }
 
     @Test
+    void trainingIsDueUntilEveryServiceHasACacheThisJdkCanUse() throws IOException {
+        ServiceJvm jdk25 = new ServiceJvm(Path.of("java"), 25, "25.0.3+9-LTS");
+        for (String service : Launcher.SERVICES) {
+            assertEquals(false, AotTraining.fresh(jvms, jdk25), "due before " + service + " has a cache");
+            Path app = Files.createDirectories(RunCopy.of(jvms, service));
+            Files.writeString(app.resolve("app.aot"), "cache");
+            Files.writeString(app.resolve("app.aot.jdk"), "25.0.3+9-LTS\n");
+        }
+        assertEquals(true, AotTraining.fresh(jvms, jdk25));
+        assertEquals(false, AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 25, "25.0.4+7-LTS")), "another build");
+        assertEquals(false, AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 17, "17.0.15+6")), "JDK 17 has none");
+    }
+
+    @Test
     void trainingRecordsAndNeedsJdk25() throws IOException {
         Path app = Files.createDirectories(jvms.resolve("quarkus-app"));
         assertEquals(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + app.resolve("app.aot.config")),

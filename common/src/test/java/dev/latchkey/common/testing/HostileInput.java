@@ -192,14 +192,16 @@ public final class HostileInput {
         // Malformed headers, where they cannot change what the other tests see: reads as they are, forms (the OAuth
         // endpoints keep nothing of these), and other writes only on an item that does not exist, with an empty body.
         boolean pathParameter = path.contains("{");
-        if (method.equals("GET") || form) {
+        String nowhere = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        boolean read = method.equals("GET");
+        if (read || form || pathParameter) {
             for (String accept : HOSTILE_ACCEPT) {
-                send(method + " " + path + " Accept: " + accept, method, url, form ? FORM : null,
-                        form ? formBody(baseForm, null, null) : null, false, false, accept);
+                String body = form ? formBody(baseForm, null, null) : read || jsonSchema == null ? null : "{}";
+                send(method + " " + path + " Accept: " + accept, method, read || form ? url : nowhere,
+                        form ? FORM : body == null ? null : JSON_TYPE, body, false, false, accept);
             }
         }
         if (form || (jsonSchema != null && pathParameter)) {
-            String nowhere = path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             for (String type : HOSTILE_CONTENT_TYPE) {
                 send(method + " " + path + " Content-Type: " + type, method, form ? url : nowhere, type,
                         form ? formBody(baseForm, null, null) : "{}", false, false, null);
