@@ -113,10 +113,12 @@ done
 LK_RSS=$(for p in $(pgrep -g "$LAUNCHER" -f quarkus-run.jar); do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done \
     | awk '{printf "%s%d MB", (NR > 1 ? ", " : ""), $1 / 1024}')
 echo "Latchkey services' RSS after load: $LK_RSS"
+# the java auth-service ran on, for the signing baseline below
+LK_JAVA_BIN=$(readlink -f "/proc/$(lk_service_pid auth-service)/exe" 2>/dev/null || command -v java)
 lk_stop
 
 # --- raw ES256 signing on the same JDK and provider, with nothing else running ----------------------------------------
-java -cp "auth-service/target/quarkus-app/lib/main/*" bench/SignBench.java 5 | tee "$OUT/raw-signing.txt"
+"$LK_JAVA_BIN" -cp "auth-service/target/quarkus-app/lib/main/*" bench/SignBench.java 5 | tee "$OUT/raw-signing.txt"
 
 # --- Keycloak --------------------------------------------------------------------------------------------------------
 if [ ! -f "$KC_ZIP" ]; then
