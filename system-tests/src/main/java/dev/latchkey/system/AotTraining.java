@@ -25,9 +25,9 @@ import java.util.Optional;
  * introspection, JWKS, the API Tokens page), stops them, and each writes {@code app.aot} in its {@link RunCopy} on its
  * way out. The launcher then uses the caches on that JDK ({@link ServiceJvm}).
  *
- * <p>Does nothing, successfully, when no JDK 25+ is found (the services then run without a cache) or when every cache
- * is newer than its service's jar and made by the JDK the launcher would use: a build that changed nothing costs
- * nothing. {@code -Dlatchkey.aot.skip=true} skips it.
+ * <p>Does nothing, successfully, when no JDK 25+ is found (the services then run without a cache) or when every run
+ * copy has a cache made by the JDK the launcher would use ({@link ServiceJvm#hasCache}; a changed build replaces the
+ * copy, cache included): a build that changed nothing costs nothing. {@code -Dlatchkey.aot.skip=true} skips it.
  */
 public final class AotTraining {
 

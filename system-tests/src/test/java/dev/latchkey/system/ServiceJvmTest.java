@@ -1,7 +1,9 @@
 package dev.latchkey.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,14 +65,14 @@ class ServiceJvmTest {
     void trainingIsDueUntilEveryServiceHasACacheThisJdkCanUse() throws IOException {
         ServiceJvm jdk25 = new ServiceJvm(Path.of("java"), 25, "25.0.3+9-LTS");
         for (String service : Launcher.SERVICES) {
-            assertEquals(false, AotTraining.fresh(jvms, jdk25), "due before " + service + " has a cache");
+            assertFalse(AotTraining.fresh(jvms, jdk25), "due before " + service + " has a cache");
             Path app = Files.createDirectories(RunCopy.of(jvms, service));
             Files.writeString(app.resolve("app.aot"), "cache");
             Files.writeString(app.resolve("app.aot.jdk"), "25.0.3+9-LTS\n");
         }
-        assertEquals(true, AotTraining.fresh(jvms, jdk25));
-        assertEquals(false, AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 25, "25.0.4+7-LTS")), "another build");
-        assertEquals(false, AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 17, "17.0.15+6")), "JDK 17 has none");
+        assertTrue(AotTraining.fresh(jvms, jdk25));
+        assertFalse(AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 25, "25.0.4+7-LTS")), "another build");
+        assertFalse(AotTraining.fresh(jvms, new ServiceJvm(Path.of("java"), 17, "17.0.15+6")), "JDK 17 has none");
     }
 
     @Test
