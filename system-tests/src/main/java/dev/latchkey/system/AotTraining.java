@@ -146,7 +146,8 @@ public final class AotTraining {
             exercise(launcher, vendor, data);
             Runtime.getRuntime().removeShutdownHook(stop);
         } catch (RuntimeException e) {
-            System.out.println(String.join("\n", log));
+            // the scratch services' output, for diagnosis, without the bootstrap credential they printed
+            System.out.println(dev.latchkey.common.secret.SecretFormat.redact(String.join("\n", log)));
             throw e;
         } finally {
             deleteTree(data);

@@ -2,6 +2,9 @@ package dev.latchkey.common.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 /**
@@ -21,6 +24,14 @@ public final class SecretFormat {
     public static final int SECRET_LENGTH = 6 + BODY_LENGTH + CHECKSUM_LENGTH;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ANY_PREFIX = Arrays.stream(SecretKind.values())
+            .map(kind -> Pattern.quote(kind.prefix())).collect(Collectors.joining("|", "(?:", ")"));
+    /**
+     * Anything shaped like a secret of any kind, well-formed or not: a prefix, then a body's worth of base62 and up to
+     * a checksum's more, never reaching into the prefix of a secret that follows without a separator.
+     */
+    private static final Pattern SECRET_LIKE = Pattern.compile(ANY_PREFIX + "(?:(?!" + ANY_PREFIX + ")[0-9A-Za-z]){"
+            + BODY_LENGTH + "," + (BODY_LENGTH + CHECKSUM_LENGTH) + "}");
 
     private SecretFormat() {
     }
@@ -60,6 +71,15 @@ public final class SecretFormat {
     /** What may be shown of a secret in lists: its prefix and its last four characters, which are checksum. */
     public static String hint(String secret) {
         return secret.substring(0, 6) + "..." + secret.substring(secret.length() - 4);
+    }
+
+    /**
+     * {@code text} with every secret-shaped run (a kind's prefix and a body's worth of base62, whatever its checksum)
+     * replaced by its {@link #hint}: for output that may hold secrets printed elsewhere on purpose, such as a
+     * failed start's service output dumped for diagnosis.
+     */
+    public static String redact(String text) {
+        return SECRET_LIKE.matcher(text).replaceAll(match -> hint(match.group()));
     }
 
     static String checksum(String head) {
