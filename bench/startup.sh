@@ -41,6 +41,8 @@ CONFIGS=(
   "jdk25-serial-xms32m-256m-c1-aot|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError|use"
   "jdk25-g1-xms32m-256m-aot|$JDK25|-XX:+UseG1GC -Xms32m -Xmx256m -XX:+ExitOnOutOfMemoryError|use"
   "jdk25-serial-xms32m-256m-lean-aot|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError|use"
+  "jdk25-serial-xms32m-256m-aot-jit-nice4|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1 -XX:+ExitOnOutOfMemoryError|use"
+  "jdk25-serial-xms32m-256m-aot-jit-nice10|$JDK25|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=1 -XX:JavaPriority1_To_OSPriority=10 -XX:+ExitOnOutOfMemoryError|use"
 )
 SERVICES=(rbac-service token-service auth-service)
 export LATCHKEY_RBAC_PORT=18801 LATCHKEY_TOKEN_PORT=18802 LATCHKEY_AUTH_PORT=18803 LATCHKEY_DEMO=false

@@ -154,7 +154,8 @@ class RunCopyTest {
     @net.jqwik.api.Example
     void theBuildsJarsAreReproducible() throws IOException {
         // project.build.outputTimestamp: every entry of the service's own jar carries the fixed time, so packaging the
-        // same sources twice gives the same bytes, which is what lets RunCopy keep a copy and its cache.
+        // same sources twice, by package or by verify, gives the same bytes, which is what lets RunCopy keep a copy
+        // and its cache.
         Path root = Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
         Path app = RunCopy.built(root, SERVICE).resolve("app");
         try (Stream<Path> jars = Files.list(app)) {
@@ -164,6 +165,12 @@ class RunCopyTest {
                 List<String> stamped = zip.stream().filter(entry -> Math.abs(entry.getLastModifiedTime().toMillis() - fixed)
                         > java.util.concurrent.TimeUnit.DAYS.toMillis(1)).map(java.util.zip.ZipEntry::getName).toList();
                 assertTrue(stamped.isEmpty(), "entries with a build time: " + stamped);
+                // verify's native check packages the app jar from the jar plugin's jar, a plain package (the run
+                // command) from the classes: entries only the first has (the Maven descriptor) made the two builds
+                // differ, and the run command after ./mvnw verify replaced the copy with the caches verify trained
+                List<String> descriptor = zip.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(name -> name.startsWith("META-INF/maven/")).toList();
+                assertTrue(descriptor.isEmpty(), "entries only a packaging from the jar has: " + descriptor);
             }
         }
     }
