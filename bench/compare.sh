@@ -190,8 +190,8 @@ stop_group "$KEYCLOAK"
 STARTED="${STARTED/ $KEYCLOAK/}"
 
 # --- the table and the chart -------------------------------------------------------------------------------------
-SIGN=$(awk '/^raw-signing/ && !/JDK \(/ {print $3; exit}' "$OUT/raw-signing.txt")
-SIGN_JDK=$(awk '/^raw-signing JDK/ {print $4; exit}' "$OUT/raw-signing.txt")
+SIGN=$(signing_rate "$OUT/raw-signing.txt" provider)
+SIGN_JDK=$(signing_rate "$OUT/raw-signing.txt" jdk)
 {
   echo "# Latchkey vs Keycloak $KC_VERSION, $(date -u +%F)"
   echo

@@ -38,5 +38,5 @@ for c in 8 32; do
 done
 grep -h "unexpected status" "$OUT"/exchange-*.txt | sort | uniq -c || true
 awk '/^jwks/ {j[$2]=$3} /^exchange/ {e[$2]=$3} END {for (c in e) printf "exchange/jwks %s: %.2f\n", c, e[c]/j[c]}' "$OUT/summary.txt"
-SIGN=$(awk '/AmazonCorretto/ {print $3}' "$OUT/raw-signing.txt")
+SIGN=$(signing_rate "$OUT/raw-signing.txt" provider)
 [ -n "$SIGN" ] && awk -v s="$SIGN" '/^exchange/ {printf "exchange/raw-signing %s: %.2f\n", $2, $3/s}' "$OUT/summary.txt"

@@ -103,3 +103,10 @@ wrk_p() { to_ms "$(awk -v q="$2%" '$1 == q {print $2}' "$1")"; }  # file percent
 wrk_errors() { # non-200 answers (compare.lua's count) plus socket errors
   awk '/^non-200:/ {e += $2} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$1"
 }
+
+# --- SignBench -----------------------------------------------------------------------------------------------------
+signing_rate() { # file provider|jdk -> signatures/s signing directly (no jose4j) with the fast provider or the JDK's own
+  # its lines: "raw-signing <provider: a name, or JDK (version)> <direct|jose4j> <n> signatures/s (...)"
+  awk -v which="$2" '/^raw-signing / && / direct / && ((which == "jdk") == ($2 == "JDK")) {
+      for (i = 1; i < NF; i++) if ($(i + 1) == "signatures/s") { print $i; exit } }' "$1"
+}
