@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Where an exchange's CPU goes, native frames included (issue 11): JFR samples Java frames only, so ACCP's signing,
-# the kernel's socket calls, the JIT and the garbage collector are invisible to it. This starts the run command, warms
-# auth-service up with client-credentials exchanges at 32 connections, then, for the JWKS endpoint (the HTTP stack
-# alone) and the exchange in turn, attaches async-profiler (Maven Central tools.profiler:async-profiler, which ships
-# the native library) for DURATION seconds of wrk at 32 connections: CPU samples with kernel and native frames, per
-# thread; for the exchange also the allocations (TLAB-driven samples, by bytes).
+# Where an exchange's and an introspection's CPU goes, native frames included (issue 11): JFR samples Java frames only,
+# so ACCP's signing, the kernel's socket calls, the JIT and the garbage collector are invisible to it. This starts the
+# run command, warms auth-service up with client-credentials exchanges at 32 connections, then, for the JWKS endpoint
+# (the HTTP stack alone), the exchange and the introspection of a JWT in turn, attaches async-profiler (Maven Central
+# tools.profiler:async-profiler, which ships the native library) for DURATION seconds of wrk at 32 connections (every
+# path through bench/compare.lua, so each pays the same Lua cost): CPU samples with kernel and native frames, per
+# thread; for the exchange also the allocations (TLAB-driven samples).
 # Prints per path: req/s, auth-service's and the box's CPU per request, the samples by thread and by the innermost
 # frame's category (kernel, ACCP's native code, the JVM itself, else the innermost Java frame's package), and named
 # parts of the exchange counted inclusively. Outputs: target/bench/exchange-profile/ (collapsed stacks, flame graphs
@@ -44,14 +45,17 @@ profiler() { "$JCMD" "$PID" JVMTI.agent_load "$AP_LIB" "\"$1\"" > "$OUT/.jcmd" 2
   echo "auth-service: $("$(dirname "$JCMD")/java" -version 2>&1 | head -1); $(grep -oE "ES256 signatures: .*" "$OUT/services.log" | head -1)"
   echo "the vendor's bootstrap credential (client_secret_basic), wrk -t2 -c32, ${DURATION}s per profile, ${WARMUP}s of exchanges first"
 } | tee "$OUT/profile.txt"
-wrk -t2 -c32 -d"${WARMUP}s" -s bench/exchange.lua "$AUTH/oauth/token" > "$OUT/warm-up.txt" 2>&1
+BASIC="Basic $LK_BASIC"
+BENCH_BODY=grant_type=client_credentials BENCH_AUTH=$BASIC wrk -t2 -c32 -d"${WARMUP}s" -s bench/compare.lua \
+    "$AUTH/oauth/token" > "$OUT/warm-up.txt" 2>&1
 
-profile() { # name event url [wrk script]
-  local name=$1 event=$2 url=$3 script=${4:-} box0 box1 sut0 sut1
-  wrk -t2 -c32 -d3s ${script:+-s "$script"} "$url" > /dev/null 2>&1
+profile() { # name event url [form body] [Authorization header]
+  local name=$1 event=$2 url=$3 box0 box1 sut0 sut1
+  export BENCH_BODY=${4:-} BENCH_AUTH=${5:-}
+  wrk -t2 -c32 -d3s -s bench/compare.lua "$url" > /dev/null 2>&1
   profiler "start,event=$event,threads,file=$PWD/$OUT/$name.html"
   box0=$(box_jiffies); sut0=$(tree_jiffies "$PID")
-  wrk -t2 -c32 -d"${DURATION}s" --latency ${script:+-s "$script"} "$url" > "$OUT/$name-wrk.txt" 2>&1
+  wrk -t2 -c32 -d"${DURATION}s" --latency -s bench/compare.lua "$url" > "$OUT/$name-wrk.txt" 2>&1
   box1=$(box_jiffies); sut1=$(tree_jiffies "$PID")
   profiler "dump,collapsed,threads,file=$PWD/$OUT/$name.collapsed"
   profiler "stop,file=$PWD/$OUT/$name.html"
@@ -67,6 +71,8 @@ profile() { # name event url [wrk script]
   } | tee -a "$OUT/profile.txt"
 }
 profile jwks cpu "$AUTH/.well-known/jwks.json"
-profile exchange cpu "$AUTH/oauth/token" bench/exchange.lua
-profile exchange-alloc alloc "$AUTH/oauth/token" bench/exchange.lua
+profile exchange cpu "$AUTH/oauth/token" grant_type=client_credentials "$BASIC"
+profile exchange-alloc alloc "$AUTH/oauth/token" grant_type=client_credentials "$BASIC"
+# the vendor introspecting its own JWT (fetched now: it lives 5 minutes), as a gateway would at every call
+profile introspect-jwt cpu "$AUTH/oauth/introspect" "token=$(lk_vendor_jwt "$AUTH")" "$BASIC"
 echo "flame graphs: $OUT/*.html"
