@@ -3,8 +3,10 @@
 # after the other in one run, wrk on the same cores. Each system is warmed up for WARMUP seconds with its
 # client-credentials exchange at 32 connections, then each path is measured at 8 and 32 connections for DURATION
 # seconds (after 3 unmeasured seconds on that path). Per point: req/s, p50, p99, non-200 answers plus socket errors,
-# and the CPU everything else on the box used meanwhile (busy jiffies of /proc/stat minus wrk's and the system under
-# test's process tree), as a share of the box. Plus raw ES256 signing on Latchkey's JDK and provider (SignBench.java).
+# the CPU everything else on the box used meanwhile (busy jiffies of /proc/stat minus wrk's and the system under
+# test's process tree), as a share of the box, and the system under test's own CPU per request (which the shared box's
+# swings between points do not move, unlike req/s: a second reading of "near the JWKS endpoint"). Plus raw ES256
+# signing on Latchkey's JDK and provider (SignBench.java).
 # Outputs: target/bench/compare/ (summary.md, compare.png, results.tsv, the wrk outputs, both systems' logs).
 # Needs: wrk (apt-get install -y wrk), jq, curl, gnuplot, the Temurin 25 JDK for Keycloak (KC_JAVA_HOME).
 # Usage: [WARMUP=180] [DURATION=20] bench/compare.sh
@@ -34,7 +36,7 @@ rm -f "$OUT"/*.txt "$OUT"/*.tsv "$OUT"/*.md "$OUT"/*.png "$OUT"/*.log "$OUT"/*.d
 lk_fresh_data_dir
 
 SUT_ROOTS=""  # the system under test's processes (with their descendants)
-printf 'system\tpath\tconns\trps\tp50_ms\tp99_ms\terrors\tother_cpu_pct\tirq_pct\n' > "$OUT/results.tsv"
+printf 'system\tpath\tconns\trps\tp50_ms\tp99_ms\terrors\tother_cpu_pct\tirq_pct\tsut_cpu_us\n' > "$OUT/results.tsv"
 
 point() { # system path connections url [form body] [Authorization header]
   local system=$1 path=$2 c=$3 url=$4 body=${5:-} auth=${6:-}
@@ -43,15 +45,18 @@ point() { # system path connections url [form body] [Authorization header]
   box0=$(box_jiffies); sut0=$(tree_jiffies $SUT_ROOTS); wrk0=$(children_jiffies)
   BENCH_BODY=$body BENCH_AUTH=$auth wrk -t2 -c"$c" -d"${DURATION}s" --latency -s bench/compare.lua "$url" > "$file" 2>&1
   wrk1=$(children_jiffies); box1=$(box_jiffies); sut1=$(tree_jiffies $SUT_ROOTS)
-  local rps p50 p99 errors other
+  local rps p50 p99 errors other sut_us
   rps=$(wrk_rps "$file"); p50=$(wrk_p "$file" 50); p99=$(wrk_p "$file" 99); errors=$(wrk_errors "$file")
+  # the system under test's own CPU per request: what it spends, whatever else the shared box does meanwhile
+  sut_us=$(awk -v s="$((sut1 - sut0))" -v hz="$CLK_TCK" -v n="$rps" -v d="$DURATION" 'BEGIN { printf "%.1f", (n > 0 ? 1e6 * s / hz / (n * d) : 0) }')
   # softirq (loopback networking, largely) is in /proc/stat but in no process's utime/stime: shown apart
   other=$(awk -v x="$box0" -v y="$box1" -v s="$((sut1 - sut0))" -v w="$((wrk1 - wrk0))" 'BEGIN {
       split(x, b, " "); split(y, a, " "); all = a[2] - b[2]
       printf "%.1f\t%.1f", 100 * (a[1] - b[1] - s - w) / all, 100 * (a[3] - b[3]) / all }')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$path" "$c" "$rps" "$p50" "$p99" "$errors" "$other" >> "$OUT/results.tsv"
-  printf '%-9s %-15s c=%-3s %8s req/s  p50 %7s ms  p99 %7s ms  errors %-6s other CPU %5s%% (irq+softirq %s%%)\n' \
-      "$system" "$path" "$c" "$rps" "$p50" "$p99" "$errors" "${other%	*}" "${other#*	}"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$path" "$c" "$rps" "$p50" "$p99" "$errors" "$other" "$sut_us" \
+      >> "$OUT/results.tsv"
+  printf '%-9s %-15s c=%-3s %8s req/s  p50 %7s ms  p99 %7s ms  errors %-6s other CPU %5s%% (irq+softirq %s%%)  own CPU %s us/req\n' \
+      "$system" "$path" "$c" "$rps" "$p50" "$p99" "$errors" "${other%	*}" "${other#*	}" "$sut_us"
 }
 
 warm_up() { # system url body auth
@@ -200,24 +205,26 @@ SIGN_JDK=$(signing_rate "$OUT/raw-signing.txt" jdk)
        "Keycloak: start-dev on $("$KC_JAVA_HOME/bin/java" -version 2>&1 | head -1); RSS after load $KC_RSS." \
        "Raw ES256 signing (2 threads, no HTTP): ${SIGN:-?} signatures/s with the provider, ${SIGN_JDK:-?} with the JDK's."
   echo
-  echo "| path | conns | Latchkey req/s | p50 / p99 ms | errors | other CPU | Keycloak req/s | p50 / p99 ms | errors | other CPU | Latchkey / Keycloak | Latchkey / its JWKS | Keycloak / its JWKS |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-  awk -F'\t' 'NR > 1 { k = $2 SUBSEP $3; row[$1, k] = $0; rps[$1, k] = $4; p[$1, k] = $5 " / " $6; e[$1, k] = $7; o[$1, k] = $8 "% (" $9 ")"
+  echo "| path | conns | Latchkey req/s | p50 / p99 ms | errors | other CPU | Keycloak req/s | p50 / p99 ms | errors | other CPU | Latchkey / Keycloak | Latchkey / its JWKS | Keycloak / its JWKS | own CPU µs/req Latchkey / Keycloak | Latchkey / its JWKS by own CPU |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  awk -F'\t' 'NR > 1 { k = $2 SUBSEP $3; row[$1, k] = $0; rps[$1, k] = $4; p[$1, k] = $5 " / " $6; e[$1, k] = $7; o[$1, k] = $8 "% (" $9 ")"; us[$1, k] = $10
                        if (!(k in seen)) { seen[k] = 1; order[++n] = k } }
     END {
       for (i = 1; i <= n; i++) {
         split(order[i], kk, SUBSEP); path = kk[1]; c = kk[2]; j = "jwks" SUBSEP c
         lk = (("latchkey", order[i]) in row); kc = (("keycloak", order[i]) in row)
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", path, c,
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |\n", path, c,
           lk ? rps["latchkey", order[i]] : "—", lk ? p["latchkey", order[i]] : "—", lk ? e["latchkey", order[i]] : "—", lk ? o["latchkey", order[i]] : "—",
           kc ? rps["keycloak", order[i]] : "—", kc ? p["keycloak", order[i]] : "—", kc ? e["keycloak", order[i]] : "—", kc ? o["keycloak", order[i]] : "—",
           lk && kc ? sprintf("%.1f×", rps["latchkey", order[i]] / rps["keycloak", order[i]]) : "—",
           lk ? sprintf("%.0f%%", 100 * rps["latchkey", order[i]] / rps["latchkey", j]) : "—",
-          kc ? sprintf("%.0f%%", 100 * rps["keycloak", order[i]] / rps["keycloak", j]) : "—"
+          kc ? sprintf("%.0f%%", 100 * rps["keycloak", order[i]] / rps["keycloak", j]) : "—",
+          lk ? us["latchkey", order[i]] : "—", kc ? us["keycloak", order[i]] : "—",
+          (lk && us["latchkey", order[i]] > 0) ? sprintf("%.0f%%", 100 * us["latchkey", j] / us["latchkey", order[i]]) : "—"
       }
     }' "$OUT/results.tsv"
   echo
-  echo "Errors: non-200 answers plus wrk's socket errors. Other CPU: the box's busy CPU (/proc/stat) not used by wrk or the system under test's processes, as a share of the box; in brackets the part of it spent in irq/softirq (loopback networking: no process is charged for it)."
+  echo "Errors: non-200 answers plus wrk's socket errors. Other CPU: the box's busy CPU (/proc/stat) not used by wrk or the system under test's processes, as a share of the box; in brackets the part of it spent in irq/softirq (loopback networking: no process is charged for it). Own CPU: the system under test's processes' CPU (utime + stime, all of them) per request, which the rest of the box does not move; by own CPU: the JWKS endpoint's own CPU per request over the path's, the rate the path would reach against the JWKS endpoint if the system's own CPU were all that limited both."
 } > "$OUT/summary.md"
 echo
 cat "$OUT/summary.md"
