@@ -8,9 +8,9 @@
 # thread; for the exchange also the allocations (TLAB-driven samples).
 # Prints per path: req/s, auth-service's and the box's CPU per request, the samples by thread and by the innermost
 # frame's category (kernel, ACCP's native code, the JVM itself, else the innermost Java frame's package), and named
-# parts of the exchange counted inclusively. Outputs: target/bench/exchange-profile/ (collapsed stacks, flame graphs
+# parts of a request counted inclusively. Outputs: target/bench/exchange-profile/ (collapsed stacks, flame graphs
 # as HTML, wrk outputs, profile.txt).
-# Needs wrk, jq, curl. Usage: flock /tmp/latchkey-bench.lock bench/exchange-profile.sh  [WARMUP=60] [DURATION=20]
+# Needs wrk, jq, curl, unzip. Usage: [WARMUP=60] [DURATION=20] flock /tmp/latchkey-bench.lock bench/exchange-profile.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
