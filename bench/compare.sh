@@ -4,9 +4,10 @@
 # client-credentials exchange at 32 connections, then each path is measured at 8 and 32 connections for DURATION
 # seconds (after 3 unmeasured seconds on that path). Per point: req/s, p50, p99, non-200 answers plus socket errors,
 # the CPU everything else on the box used meanwhile (busy jiffies of /proc/stat minus wrk's and the system under
-# test's process tree), as a share of the box, and the system under test's own CPU per request (which the shared box's
-# swings between points do not move, unlike req/s: a second reading of "near the JWKS endpoint"). Plus raw ES256
-# signing on Latchkey's JDK and provider (SignBench.java).
+# test's process tree), as a share of the box, and the system under test's own CPU per request (a second reading of
+# "near the JWKS endpoint", less moved by the rest of the box than req/s, but not by the rate itself: at a higher rate
+# each wake-up and system call serves more requests). Plus raw ES256 signing on Latchkey's JDK and provider
+# (SignBench.java).
 # Outputs: target/bench/compare/ (summary.md, compare.png, results.tsv, the wrk outputs, both systems' logs).
 # Needs: wrk (apt-get install -y wrk), jq, curl, gnuplot, the Temurin 25 JDK for Keycloak (KC_JAVA_HOME).
 # Usage: [WARMUP=180] [DURATION=20] bench/compare.sh
@@ -224,7 +225,7 @@ SIGN_JDK=$(signing_rate "$OUT/raw-signing.txt" jdk)
       }
     }' "$OUT/results.tsv"
   echo
-  echo "Errors: non-200 answers plus wrk's socket errors. Other CPU: the box's busy CPU (/proc/stat) not used by wrk or the system under test's processes, as a share of the box; in brackets the part of it spent in irq/softirq (loopback networking: no process is charged for it). Own CPU: the system under test's processes' CPU (utime + stime, all of them) per request, which the rest of the box does not move; by own CPU: the JWKS endpoint's own CPU per request over the path's, the rate the path would reach against the JWKS endpoint if the system's own CPU were all that limited both."
+  echo "Errors: non-200 answers plus wrk's socket errors. Other CPU: the box's busy CPU (/proc/stat) not used by wrk or the system under test's processes, as a share of the box; in brackets the part of it spent in irq/softirq (loopback networking: no process is charged for it). Own CPU: the system under test's processes' CPU (utime + stime, all of them) per request, which the rest of the box moves less than req/s (it falls as the rate rises: more requests per wake-up and system call); by own CPU: the JWKS endpoint's own CPU per request over the path's."
 } > "$OUT/summary.md"
 echo
 cat "$OUT/summary.md"
