@@ -48,7 +48,7 @@ point() { # system path connections url [form body] [Authorization header]
   wrk1=$(children_jiffies); box1=$(box_jiffies); sut1=$(tree_jiffies $SUT_ROOTS)
   local rps p50 p99 errors other sut_us
   rps=$(wrk_rps "$file"); p50=$(wrk_p "$file" 50); p99=$(wrk_p "$file" 99); errors=$(wrk_errors "$file")
-  # the system under test's own CPU per request: what it spends, whatever else the shared box does meanwhile
+  # the system under test's own CPU per request: less moved by the rest of the box than req/s (not by the rate itself)
   sut_us=$(awk -v s="$((sut1 - sut0))" -v hz="$CLK_TCK" -v n="$rps" -v d="$DURATION" 'BEGIN { printf "%.1f", (n > 0 ? 1e6 * s / hz / (n * d) : 0) }')
   # softirq (loopback networking, largely) is in /proc/stat but in no process's utime/stime: shown apart
   other=$(awk -v x="$box0" -v y="$box1" -v s="$((sut1 - sut0))" -v w="$((wrk1 - wrk0))" 'BEGIN {

@@ -1,9 +1,9 @@
 #!/usr/bin/awk -f
 # Summarises async-profiler's collapsed stacks taken with the `threads` option (bench/exchange-profile.sh): each line
-# is "[thread tid=N];outermost;...;innermost count". Prints the samples (or bytes, for an allocation profile taken
-# with `total`) by thread, by the category of the innermost frame, and named parts of a request counted inclusively.
-# A sample's category: "kernel: <system call or interrupt>" when its innermost frame is the kernel's; "ACCP native" when it is
-# in Amazon Corretto Crypto Provider's native code; else the package of the innermost Java frame outside the JDK
+# is "[thread tid=N];outermost;...;innermost count". Prints the samples by thread, by the category of the innermost
+# frame, and named parts of a request counted inclusively (and, for an allocation profile, by allocated type).
+# A sample's category: "kernel: <system call or interrupt>" when its innermost frame is the kernel's; "ACCP native"
+# when it is in Amazon Corretto Crypto Provider's native code; else the package of the innermost Java frame outside the JDK
 # (java/, jdk/, sun/ frames are charged to their caller, as in docs/performance.md's JFR profiles); "JVM: <thread>"
 # when no Java frame is on the stack (JIT compilers, garbage collection, the VM thread).
 
@@ -80,7 +80,7 @@ BEGIN {
   parts["garbage collection"] = "(SerialHeap|DefNewGeneration|TenuredGeneration|GenCollectedHeap|VM_GenCollect|VM_CollectForAllocation)"
 }
 
-function top(title, arr, limit,    k, m, sorted, cmd) {
+function top(title, arr, limit,    k, cmd) {
   printf "-- %s (%d in all)\n", title, total
   cmd = "sort -t'\t' -k1,1nr | head -" limit
   for (k in arr) printf "%d\t%5.1f%%  %s\n", arr[k], 100 * arr[k] / total, k | cmd
